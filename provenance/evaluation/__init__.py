@@ -1,0 +1,1 @@
+"""Scoring against hand annotations: the seeds' gold files, PolNeAR and GVDB."""

@@ -1,0 +1,1 @@
+"""Extraction stages, one module each, found by name in :mod:`provenance.extract.registry`."""

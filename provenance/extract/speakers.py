@@ -1,0 +1,12 @@
+"""Stage: speakers (placeholder until its issue lands)."""
+
+from __future__ import annotations
+
+from provenance.extract.registry import register
+from provenance.models import Extraction
+
+
+@register("speakers", "speakers.none.v0")
+def run(ex: Extraction) -> Extraction:
+    """Placeholder: passes the extraction through unchanged."""
+    return ex

@@ -1,0 +1,1 @@
+"""Ingest: turn files, directories and stdin into :class:`~provenance.models.Document` objects."""
