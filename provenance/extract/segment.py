@@ -1,0 +1,100 @@
+"""Paragraphs and sentences with character offsets, shared by every stage.
+
+Linear-time scans only (no backtracking regexes), so adversarial input stays fast.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from provenance.models import Document
+
+# Abbreviations after which a period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc ltd co corp vs etc
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos fig approx est dept univ
+    u.s u.n u.k e.g i.e a.m p.m d.c""".split()
+)
+_CLOSERS = "\"'”’»“)]"
+_SENT_END = re.compile(r"[.!?…]+")
+
+
+def paragraphs(doc: Document) -> list[tuple[int, int]]:
+    """Non-blank lines (paragraphs) inside the document's content regions, trimmed."""
+    return paragraphs_of(doc.text, tuple(doc.content_regions()))
+
+
+@lru_cache(maxsize=64)
+def paragraphs_of(text: str, regions: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """Non-blank lines of ``text`` within ``regions``, trimmed of surrounding white space."""
+    out: list[tuple[int, int]] = []
+    for rs, re_ in regions:
+        pos = rs
+        while pos < re_:
+            nl = text.find("\n", pos, re_)
+            end = re_ if nl == -1 else nl
+            s, e = pos, end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append((s, e))
+            pos = end + 1
+    return out
+
+
+def _is_abbreviation(text: str, dot: int, start: int) -> bool:
+    """Whether the period at ``dot`` closes an abbreviation or an initial."""
+    j = dot
+    while j > start and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:dot].casefold()
+    if not word:
+        return False
+    if word in ABBREVIATIONS:
+        return True
+    return len(word) == 1 and text[j].isupper()  # an initial: "John F. Kennedy"
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence ranges of ``text[start:end]`` (a paragraph), trimmed."""
+    out: list[tuple[int, int]] = []
+    s = start
+    for m in _SENT_END.finditer(text, start, end):
+        e = m.end()
+        if m.group()[0] == "." and len(m.group()) == 1 and _is_abbreviation(text, m.start(), s):
+            continue
+        while e < end and text[e] in _CLOSERS:
+            e += 1
+        # a decimal or a thousands separator ("2.500", "1.1 billion") is not an end
+        if m.group() == "." and e < end and text[e].isdigit():
+            continue
+        nxt = e
+        while nxt < end and text[nxt] == " ":
+            nxt += 1
+        if nxt < end and not (text[nxt].isupper() or text[nxt].isdigit()
+                              or text[nxt] in "\"“«„‘'–—-("):
+            continue
+        _append_trimmed(text, s, e, out)
+        s = e
+    _append_trimmed(text, s, end, out)
+    return out
+
+
+def _append_trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append((s, e))
+
+
+def doc_sentences(doc: Document) -> list[tuple[int, int, int]]:
+    """Every sentence of the document as ``(paragraph index, start, end)``."""
+    out = []
+    for i, (ps, pe) in enumerate(paragraphs(doc)):
+        out += [(i, s, e) for s, e in sentences(doc.text, ps, pe)]
+    return out
