@@ -1,12 +1,394 @@
-"""Stage: speakers (placeholder until its issue lands)."""
+"""Stage: speakers — who the article says said each quote, in the fullest form it gives.
+
+The subject of the quote's cue verb is parsed (``X said``, ``said X``, ``according
+to X``, appositives, ``Tokayev's spokesman``) and resolved: a pronoun to the nearest
+person mentioned before it; a role ("the spokesman", "the Russian leader") to the
+nearest person with that role, else the nearest person; "the government"/"the
+ministry" to the nearest organisation; "the statement" to the last speaker; a news
+agency ("AFP was quoted as saying") to the speaker it relays. A quote without a cue
+takes the speaker of a ``Source:`` line above it, or of the quote it continues.
+A short name takes the article's fullest form of it ("Tokayev" → "Kassym-Jomart
+Tokayev", "Azirbeková" → "Saltanat Azirbek").
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, insort
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from provenance.extract import names, segment
+from provenance.extract.cues import AGENCY_WORDS, CUE_RE, NON_NAME_CAPS, ORG_WORDS, ROLE_WORDS
+from provenance.extract.names import PARTICLES, Mention, analyse, fold, np_left, np_right
 from provenance.extract.registry import register
-from provenance.models import Extraction
+from provenance.models import Document, Extraction, Quote, Span
+
+_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_CAP_RUN = re.compile(r"(?<![\w’'\-])[^\W\d_a-z][\w’'\-]*(?: [^\W\d_a-z][\w’'\-]*)*")
+_SOURCE_LINE = re.compile(r"(?:Source|Sources|Via)\s*:\s*")
+_PREP_CUT = re.compile(r"\s+(?:on|in|at|via|through|during|to)\s+[A-Z\w]")
+_LAST = re.compile(r"[^\W\d_]+$")
+_MARKS = " \t\n,.!?;:–—―-\"“”„«»‘’'"
+_RELATIVE = re.compile(r"\b(?:who|which|whom|that)\s*$")
 
 
-@register("speakers", "speakers.none.v0")
+@dataclass(order=True)
+class _Person:
+    pos: int
+    name: str = field(compare=False)
+    role: str | None = field(compare=False, default=None)
+
+
+@dataclass
+class _Index:
+    """The people and organisations the article mentions, by position."""
+
+    persons: list[_Person] = field(default_factory=list)
+    orgs: list[_Person] = field(default_factory=list)
+    full_names: list[_Person] = field(default_factory=list)
+    _by_last: dict[str, list[_Person]] = field(default_factory=dict)
+    _forms: dict[str, list[_Person]] = field(default_factory=dict)
+
+    def before(self, items: list[_Person], pos: int, limit: int = 50) -> list[_Person]:
+        """Up to ``limit`` items positioned before ``pos``, nearest first."""
+        i = bisect_left(items, _Person(pos, ""))
+        return items[max(0, i - limit):i][::-1]
+
+    def finish(self) -> None:
+        self.persons.sort()
+        self.orgs.sort()
+        self.full_names.sort()
+        self._by_last = {}
+        self._forms = {}
+        for p in self.full_names:
+            self._by_last.setdefault(_last(p.name), []).append(p)
+
+    def forms(self, last: str) -> list[_Person]:
+        """Full names whose last word is (a spelling of) ``last``, in text order."""
+        got = self._forms.get(last)
+        if got is None:
+            got = sorted(p for key, ps in self._by_last.items()
+                         if key[:1] == last[:1] and _same_last(key, last) for p in ps)
+            self._forms[last] = got
+        return got
+
+
+@lru_cache(maxsize=8192)
+def _last(name: str) -> str:
+    toks = name.split()
+    return fold(toks[-1]) if toks else ""
+
+
+@lru_cache(maxsize=8192)
+def _same_last(a: str, b: str) -> bool:
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 5 and long_.startswith(short):
+        return True  # Azirbek / Azirbeková
+    return len(short) >= 4 and fuzz.ratio(a, b) >= 85  # Tokaev / Tokayev
+
+
+def _fullest(idx: _Index, name: str, pos: int) -> tuple[str, str | None]:
+    """The article's fullest form of a person's name (and a role given with it)."""
+    n = len(name.split())
+    cands = [p for p in idx.forms(_last(name)) if len(p.name.split()) > n]
+    if not cands:
+        return name, None
+    most = max(len(p.name.split()) for p in cands)
+    cands = [p for p in cands if len(p.name.split()) == most]
+    before = [p for p in cands if p.pos <= pos]
+    best = before[-1] if before else cands[0]
+    return best.name, best.role
+
+
+def _fullest_org(idx: _Index, name: str) -> str:
+    key = names.fold(name)
+    best = name
+    for o in idx.orgs:
+        f = names.fold(o.name)
+        if f != key and f.endswith(" " + key) and len(o.name) > len(best):
+            best = o.name
+    return best
+
+
+def _base_word(w: str) -> str:
+    w = w.casefold()
+    return w[:-2] if w.endswith(("'s", "’s")) else w
+
+
+def _is_headline(text: str, ps: int, pe: int) -> bool:
+    """A short paragraph in Title Case ("Francois Hollande Says Donald Trump Is ...")."""
+    if pe - ps > 200 or text[pe - 1] in ".!?:\"”" or ":" in text[ps:ps + 12]:
+        return False
+    words = [w for w in text[ps:pe].split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 5 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _np_before(text: str, k: int, lo: int) -> bool:
+    """Whether the lower-case word ending at ``k`` can belong to a speaker phrase."""
+    j = k
+    while j > lo and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
+        j -= 1
+    w = _base_word(text[j:k + 1])
+    return w in ROLE_WORDS or w in ORG_WORDS or w in names.FUNCTION_WORDS or w in PARTICLES
+
+
+def _build_index(doc: Document) -> _Index:
+    """Persons (role + name runs, names seen before, cue subjects) and organisations."""
+    text = doc.text
+    idx = _Index()
+    runs: list[tuple[int, int, int]] = []  # (start, end, paragraph start)
+    singles: list[tuple[int, str]] = []
+    for ps, pe in segment.paragraphs(doc):
+        if _is_headline(text, ps, pe):
+            continue  # Title Case headlines make names of every word
+        for m in _CAP_RUN.finditer(text, ps, pe):
+            g = m.group()
+            if " " not in g:
+                if g not in NON_NAME_CAPS:
+                    runs.append((m.start(), m.end(), ps))
+                continue
+            s = m.start()
+            for w in _WORD.finditer(g):
+                if w.group() in NON_NAME_CAPS:
+                    if m.start() + w.start() > s:
+                        runs.append((s, m.start() + w.start() - 1, ps))
+                    s = m.start() + w.end() + 1
+            if s < m.end():
+                runs.append((s, m.end(), ps))
+    for s, e, ps in runs:
+        if " " not in text[s:e]:
+            k = s - 1
+            while k > ps and text[k] == " ":
+                k -= 1
+            if not (k > ps and text[k].isalpha() and text[k].islower()
+                    and _np_before(text, k, ps)):
+                word = text[s:e]
+                if word.endswith(("’s", "'s")):
+                    word = word[:-2]
+                low = _base_word(word)
+                if low not in ORG_WORDS and low not in ROLE_WORDS and low not in AGENCY_WORDS:
+                    singles.append((s, word))
+                continue
+        np: tuple[int, int] | None = (s, e)
+        k = s - 1
+        while k > ps and text[k] == " ":
+            k -= 1
+        if k > ps and text[k].isalpha() and text[k].islower() and _np_before(text, k, ps):
+            np = np_left(text, e, ps)  # a lower-case role word before the name
+            if np is None or np[1] != e:
+                np = (s, e)
+        assert np is not None
+        men = analyse(text, np[0], np[1])
+        if men.kind == "person" and men.name:
+            if len(men.name.split()) > 1 or men.role:
+                idx.full_names.append(_Person(np[0], men.name, men.role))
+                idx.persons.append(_Person(np[0], men.name, men.role))
+            else:
+                singles.append((np[0], men.name))
+        elif men.kind == "org" and men.name:
+            idx.orgs.append(_Person(np[0], men.name))
+    idx.finish()
+    for pos, name in singles:
+        if idx.forms(fold(name)):
+            full, role = _fullest(idx, name, pos)
+            idx.persons.append(_Person(pos, full, role))
+    idx.finish()
+    return idx
+
+
+def _subject(text: str, q: Quote, para_lo: int) -> tuple[int, int] | None:
+    """The noun phrase the quote's cue verb attaches to."""
+    assert q.cue is not None
+    cs, ce = q.cue.start, q.cue.end
+    cue = text[cs:ce]
+    if cue == ":":
+        return np_left(text, cs, para_lo)
+    if cue.casefold() == "according to":
+        return np_right(text, ce, ce + 160)
+    if cs >= q.span.end:
+        gap = text[q.span.end:cs]
+        if not gap.strip(_MARKS) or cue in "―—–":
+            return np_right(text, ce, ce + 160)
+        lead = len(gap) - len(gap.lstrip(_MARKS))
+        np = np_right(text, q.span.end + lead, cs)
+        if np is not None and analyse(text, np[0], np[1]).kind != "nominal":
+            return np
+        if gap.rstrip().endswith(","):  # "'' like the recent volatility, said Richard Curtin"
+            after = np_right(text, ce, ce + 160)
+            if after is not None:
+                return after
+        return np_left(text, cs, q.span.end) or np
+    gerund = cue.endswith("ing")
+    np = None if gerund and text[max(para_lo, cs - 3):cs].rstrip().endswith(",") \
+        else np_left(text, cs, para_lo)
+    if np is None and gerund:  # "Blige sings ..., asking her, “...”"
+        earlier = [m for m in CUE_RE.finditer(text, max(para_lo, cs - 300), cs)]
+        for m in earlier[::-1]:
+            np = np_left(text, m.start(), para_lo)
+            if np is not None:
+                return np
+        np = _sentence_subject(text, para_lo, cs)
+        if np is not None:
+            return np
+    if np is None:
+        rel = _RELATIVE.search(text, max(para_lo, cs - 12), cs)
+        if rel:
+            np = np_left(text, rel.start(), para_lo)
+    if np is None:
+        end = text.find(",", ce, q.span.start)
+        np = np_right(text, ce, end if end >= 0 else q.span.start)
+    return np
+
+
+def _sentence_subject(text: str, lo: int, pos: int) -> tuple[int, int] | None:
+    """The subject at the start of the sentence holding ``pos`` (after an opening phrase)."""
+    end = pos
+    while True:
+        dot = text.rfind(". ", lo, end)
+        w = _LAST.search(text, max(lo, dot - 6), dot) if dot >= 0 else None
+        if dot < 0 or not w or w.group().casefold() not in segment.ABBREVIATIONS:
+            break
+        end = dot
+    s0 = dot + 2 if dot >= 0 else lo
+    first = _WORD.match(text, s0, pos)
+    if first and (first.group() in NON_NAME_CAPS or first.group().islower()):
+        comma = text.find(", ", s0, pos)
+        if comma < 0:
+            return None
+        s0 = comma + 2
+    np = np_right(text, s0, pos)
+    if np is not None and analyse(text, np[0], np[1]).kind in ("person", "org", "pronoun"):
+        return np
+    return None
+
+
+def _last_subject(text: str, para: tuple[int, int]) -> tuple[int, int] | None:
+    """The subject of the last cue verb in a paragraph (a person or organisation)."""
+    ps, pe = para
+    last = None
+    for m in CUE_RE.finditer(text, max(ps, pe - 400), pe):
+        last = m
+    if last is None:
+        return None
+    np = np_left(text, last.start(), ps) or np_right(text, last.end(), pe)
+    if np is not None and analyse(text, np[0], np[1]).kind in ("person", "org"):
+        return np
+    return None
+
+
+def _source_line(text: str, paras: list[tuple[int, int]], pi: int) -> tuple[int, int] | None:
+    """The speaker phrase of a ``Source: X on Facebook`` line shortly above paragraph ``pi``."""
+    for ps, pe in paras[max(0, pi - 3):pi][::-1]:
+        m = _SOURCE_LINE.match(text, ps, pe)
+        if m:
+            cut = _PREP_CUT.search(text, m.end(), pe)
+            end = cut.start() if cut else pe
+            return m.end(), end
+    return None
+
+
+def _nearest(idx: _Index, speakers: list[_Person], pos: int, limit: int = 50) -> list[_Person]:
+    """Persons mentioned (or quoted) before ``pos``, nearest first."""
+    a = idx.before(idx.persons, pos, limit)
+    b = idx.before(speakers, pos, limit)
+    return sorted(a + b, key=lambda p: -p.pos)[:limit]
+
+
+def _resolve(idx: _Index, men: Mention, prev: Quote | None,
+             speakers: list[_Person]) -> tuple[str | None, str | None]:
+    """A speaker name and role for a mention."""
+    pos = men.start
+    if men.kind == "person" and men.name:
+        full, role = _fullest(idx, men.name, pos)
+        return full, men.role or role
+    if men.kind == "org" and men.name:
+        return _fullest_org(idx, men.name), None
+    if men.kind == "agency":
+        if prev is not None and prev.speaker:
+            return prev.speaker, prev.speaker_role
+        return men.name, None
+    if men.kind == "statement":
+        earlier = idx.before(speakers, pos + 1)
+        if earlier:
+            return earlier[0].name, earlier[0].role
+        cands = _nearest(idx, speakers, pos)
+        return (cands[0].name, cands[0].role) if cands else (None, None)
+    if men.kind == "org_nominal":
+        orgs = idx.before(idx.orgs, pos)
+        for o in orgs:
+            if men.head in fold(o.name).split():
+                return _fullest_org(idx, o.name), None
+        return (_fullest_org(idx, orgs[0].name), None) if orgs else (None, None)
+    if men.kind == "pronoun":
+        if men.head in ("it",):
+            orgs = idx.before(idx.orgs, pos)
+            return (orgs[0].name, None) if orgs else (None, None)
+        cands = _nearest(idx, speakers, pos)
+        return (cands[0].name, cands[0].role) if cands else (None, None)
+    # a role: the nearest person with that role, else the nearest person
+    cands = _nearest(idx, speakers, pos)
+    if men.possessor:
+        own = fold(men.possessor)
+        cands = [c for c in cands if not _same_last(_last(c.name), own)]
+    for c in cands:
+        if c.role and men.head in fold(c.role).split():
+            return c.name, men.role or c.role
+    if men.head in ROLE_WORDS and men.head not in ORG_WORDS and cands:
+        return cands[0].name, men.role or cands[0].role
+    return (cands[0].name, cands[0].role) if cands else (None, men.role)
+
+
+def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
+    """The quotes with ``speaker``, ``speaker_role``, ``speaker_mention`` and ``cue`` set."""
+    if not quotes:
+        return []
+    text = doc.text
+    paras = segment.paragraphs(doc)
+    starts = [p[0] for p in paras]
+    idx = _build_index(doc)
+    out: list[Quote] = []
+    speakers: list[_Person] = []
+    prev: Quote | None = None
+    for q in quotes:
+        pi = max(0, bisect_left(starts, q.span.start + 1) - 1)
+        para_lo = paras[pi][0] if paras else 0
+        np: tuple[int, int] | None = None
+        if q.cue is not None:
+            np = _subject(text, q, min(para_lo, q.cue.start))
+        else:
+            np = _source_line(text, paras, pi)
+            if np is None and pi > 0 and (prev is None or prev.span.end < paras[pi - 1][0]):
+                np = _last_subject(text, paras[pi - 1])  # "..., said Jane Doe, a nurse."
+        name: str | None = None
+        role: str | None = None
+        mention: Span | None = None
+        if np is not None and np[1] > np[0]:
+            men = analyse(text, np[0], np[1])
+            name, role = _resolve(idx, men, prev, speakers)
+            mention = doc.span(np[0], np[1])
+        elif q.cue is not None:  # a cue without a subject: the person the passage is about
+            cands = _nearest(idx, speakers, q.cue.start, 1)
+            if cands:
+                name, role = cands[0].name, cands[0].role
+        if name is None and prev is not None and prev.speaker:
+            name, role = prev.speaker, prev.speaker_role
+        q = q.model_copy(update={"speaker": name, "speaker_role": role,
+                                 "speaker_mention": mention})
+        if name:
+            insort(speakers, _Person(mention.start if mention else q.span.start, name, role))
+        out.append(q)
+        prev = q
+    return out
+
+
+@register("speakers", "speakers.rules.v1")
 def run(ex: Extraction) -> Extraction:
-    """Placeholder: passes the extraction through unchanged."""
-    return ex
+    """Set each quote's speaker, role, mention and cue."""
+    return ex.model_copy(update={"quotes": attribute(ex.document, ex.quotes)})

@@ -1,0 +1,272 @@
+"""Speaker noun phrases without a tagger: capitalised-token chunks, role and organisation words.
+
+``np_left``/``np_right`` find the noun phrase that is the subject of a cue verb, and
+``analyse`` splits it into a name and a role ("Kazakh President" + "Kassym-Jomart
+Tokayev") and says what kind of speaker it is (person, organisation, pronoun, or a
+role-only description to resolve against the article).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from provenance.extract.cues import (
+    AGENCY_WORDS,
+    ARTICLES,
+    AUX_ADVERBS,
+    FUNCTION_WORDS,
+    NON_NAME_CAPS,
+    ORG_WORDS,
+    PRONOUNS,
+    ROLE_WORDS,
+    STATEMENT_WORDS,
+)
+
+_TOKEN = re.compile(r"[^\W_][\w\-’']*|[^\w\s]")
+_POSSESSIVE = re.compile(r"[’']s?$")
+_ABBREV = frozenset("mr mrs ms dr sen rep gov gen col lt sgt capt st jr sr prof u.s".split())
+_WINDOW = 100
+_DETS = frozenset("the a an our its his her their this".split())
+_SURNAME_ROLES = frozenset("king bishop judge mayor speaker cardinal prince host".split())
+_HONORIFICS = frozenset("mr mrs ms dr mr. mrs. ms. dr. sir dame".split())
+PARTICLES = frozenset("de van von der den al bin la le da di du del dos das ibn ter".split())
+_OBJECT_PRONOUNS = frozenset("her him them it us me".split())
+# role words that are titles before a name ("President X"), not modifiers ("Foreign")
+_TITLES = ROLE_WORDS - frozenset("foreign state vice deputy high interior defense defence press "
+                                 "prime".split())
+_MAX_TOKENS = 14
+
+Kind = Literal["person", "org", "pronoun", "nominal", "org_nominal", "statement", "agency"]
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker noun phrase, analysed."""
+
+    start: int
+    end: int
+    kind: Kind
+    name: str | None  # the name as printed (persons, organisations), else None
+    role: str | None
+    head: str  # the head word, lower-cased ("spokesman", "ministry", "he")
+    possessor: str | None = None  # "Tokayev" in "Tokayev's spokesman"
+
+
+@lru_cache(maxsize=8192)
+def fold(s: str) -> str:
+    """Lower-cased, accent-free form for comparing name tokens."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).casefold()
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _base(tok: str) -> str:
+    return _POSSESSIVE.sub("", tok) if len(tok) > 2 else tok
+
+
+def _np_word(tok: str) -> bool:
+    low = tok.casefold()
+    if _is_cap(tok):
+        return tok not in NON_NAME_CAPS or tok in ("The", "A", "An")
+    b = _base(low)
+    return b in ROLE_WORDS or b in ORG_WORDS or b in STATEMENT_WORDS or low in FUNCTION_WORDS \
+        or low in PARTICLES
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+def np_left(text: str, end: int, lo: int) -> tuple[int, int] | None:
+    """The subject noun phrase ending just before ``end`` (a cue verb), within ``[lo, end)``."""
+    toks = _tokens(text, max(lo, end - _WINDOW), end)
+    i = len(toks) - 1
+    while i >= 0 and toks[i][2].casefold() in AUX_ADVERBS:
+        i -= 1
+    if i >= 0 and toks[i][2] == "," and i > 0 and _is_cap(toks[i - 1][2]):
+        i -= 1  # closing comma of an appositive: "The spokesman ..., Saltanat Azirbek, said"
+    if i < 0:
+        return None
+    first = toks[i][2]
+    if first.casefold() in PRONOUNS and first.casefold() not in ("her", "him", "them", "it"):
+        return toks[i][0], toks[i][1]
+    stop = i
+    j = i
+    n = 0
+    while j >= 0 and n < _MAX_TOKENS:
+        tok = toks[j][2]
+        if tok == ")":  # a parenthesis inside the phrase: "Rep. Gwen Moore (D-Wis.)"
+            k = j - 1
+            while k >= 0 and k > j - 8 and toks[k][2] != "(":
+                k -= 1
+            if k < 0 or toks[k][2] != "(":
+                break
+            if j == stop:
+                stop = k - 1
+            j = k - 1
+            continue
+        if tok == ".":
+            prev = toks[j - 1][2] if j > 0 else ""
+            if prev.casefold() in _ABBREV or (len(prev) == 1 and prev.isupper()):
+                j -= 1
+                continue
+            break
+        if tok == ",":
+            # an appositive: "<role phrase>, <Name>" — only when what follows is a name
+            seg = [t[2] for t in toks[j + 1: stop + 1]]
+            if seg and all(_is_cap(t) for t in seg) and j > 0 and _np_word(toks[j - 1][2]) \
+                    and not _is_cap(toks[j - 1][2]):
+                j -= 1
+                continue
+            break
+        if not _np_word(tok):
+            p1 = toks[j - 1][2] if j > 0 else ""
+            p2 = toks[j - 2][2] if j > 1 else ""
+            if not (tok.islower() and (p1 in ("of", "for")
+                                       or (p1 in _DETS and p2 in ("of", "for")))):
+                break
+        j -= 1
+        n += 1
+    start_i = j + 1
+    while start_i <= stop and toks[start_i][2].casefold() in ("of", "for", "and", ","):
+        start_i += 1
+    if start_i > stop:
+        return None
+    return toks[start_i][0], toks[stop][1]
+
+
+def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase starting at ``start`` (after an inverted cue: "said the spokesman")."""
+    toks = _tokens(text, start, min(hi, start + _WINDOW))
+    if not toks:
+        return None
+    if toks[0][2] in ("of", "for", "and", ",", "."):
+        return None
+    if toks[0][2].casefold() in PRONOUNS:
+        if toks[0][2].casefold() in _OBJECT_PRONOUNS:
+            return None
+        return toks[0][0], toks[0][1]
+    end_i = -1
+    skip_to = -1
+    for k, (_, _, tok) in enumerate(toks[:_MAX_TOKENS]):
+        if k <= skip_to:
+            continue
+        if tok == "(":  # "Rep. Gwen Moore (D-Wis.) said"
+            close = next((i for i in range(k + 1, min(len(toks), k + 8)) if toks[i][2] == ")"),
+                         -1)
+            if close < 0:
+                break
+            skip_to = close
+            continue
+        if tok == ".":
+            prev = toks[k - 1][2] if k else ""
+            if prev.casefold() in _ABBREV or (len(prev) == 1 and prev.isupper()):
+                continue
+            break
+        if tok == ",":
+            nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
+            if end_i >= 0 and not _is_cap(toks[end_i][2]) and _is_cap(nxt) \
+                    and nxt not in NON_NAME_CAPS:
+                continue  # "said the spokesman, John Smith"
+            break
+        if not _np_word(tok) and not (tok.islower() and k > 0 and (
+                toks[k - 1][2] in ("of", "for") or (
+                    k > 1 and toks[k - 1][2] in _DETS and toks[k - 2][2] in ("of", "for")))):
+            break  # unless the head of a complement: "the head of the mission"
+        if tok in ("of", "for") and k > 0 and _is_cap(toks[k - 1][2]) \
+                and _base(toks[k - 1][2].casefold()) not in ROLE_WORDS \
+                and _base(toks[k - 1][2].casefold()) not in ORG_WORDS:
+            break  # "Cameron Easley for Morning Consult"
+        if tok.casefold() not in FUNCTION_WORDS:
+            end_i = k
+    if end_i < 0:
+        return None
+    return toks[0][0], toks[end_i][1]
+
+
+def _surname_role(words: list[str], low: list[str], i: int) -> bool:
+    """Whether role word ``i`` is a surname: "Charlie King", "Mr. King"."""
+    if i < 1 or low[i] not in _SURNAME_ROLES:
+        return False
+    prev, lp = words[i - 1], low[i - 1]
+    return lp in _HONORIFICS or (_is_cap(prev) and lp not in ROLE_WORDS and lp not in ORG_WORDS
+                                 and prev not in NON_NAME_CAPS and lp not in FUNCTION_WORDS)
+
+
+def analyse(text: str, start: int, end: int) -> Mention:
+    """What kind of speaker the noun phrase ``text[start:end]`` names."""
+    m = _analyse_phrase(text[start:end])
+    return Mention(start, end, m.kind, m.name, m.role, m.head, m.possessor)
+
+
+@lru_cache(maxsize=4096)
+def _analyse_phrase(phrase: str) -> Mention:
+    return _analyse(phrase, 0, len(phrase))
+
+
+def _analyse(text: str, start: int, end: int) -> Mention:
+    toks = [t for t in _tokens(text, start, end) if t[2] not in (",", ".")]
+    words = [t[2] for t in toks]
+    low = [_base(w.casefold()) for w in words]
+    if not words:
+        return Mention(start, end, "nominal", None, None, "")
+    if len(words) == 1 and low[0] in PRONOUNS:
+        return Mention(start, end, "pronoun", None, None, low[0])
+    # the head: the last word before a complement ("head of our diplomacy ...")
+    cut = next((k for k, w in enumerate(low) if w in ("of", "for") and k > 0), len(low))
+    # a name: the trailing run of capitalised, non-role, non-org words
+    k = len(words)
+    while k > 0:
+        w = words[k - 1]
+        if not _is_cap(w):  # a particle inside a name: "Lula da Silva", "van Klaveren"
+            if not (low[k - 1] in PARTICLES and k < len(words) and k > 1
+                    and _is_cap(words[k - 2])):
+                break
+        elif (low[k - 1] in ROLE_WORDS or low[k - 1] in ORG_WORDS or w in NON_NAME_CAPS
+              or low[k - 1] in AGENCY_WORDS) and not (
+                k == len(words) and _surname_role(words, low, k - 1)):
+            break
+        k -= 1
+    run = words[k:]
+    before = low[k - 1] if k > 0 else ""
+    possessor = next((_base(w) for w in words if _POSSESSIVE.search(w) and _is_cap(w)), None)
+    before_ok = k == 0 or not _is_cap(words[k - 1]) or before in _TITLES or (
+        before == "state" and k > 1 and low[k - 2] == "of")
+    appositive = k > 0 and "," in text[toks[k - 1][1]:toks[k][0]] if k < len(toks) else False
+    if run and before_ok and before not in FUNCTION_WORDS and (
+            appositive or before not in ORG_WORDS) and not (
+            k > 0 and _POSSESSIVE.search(words[k - 1])):
+        name_s, name_e = toks[k][0], toks[-1][1]
+        if _POSSESSIVE.search(text, name_e - 2, name_e) and text[name_e - 1] in "s’'":
+            name_e -= 2 if text[name_e - 1] == "s" else 1  # "Donald Trump’s" → the name
+        role_toks = toks[:k]
+        while role_toks and role_toks[0][2].casefold() in ARTICLES:
+            role_toks = role_toks[1:]
+        role = text[role_toks[0][0]:role_toks[-1][1]].rstrip(" ,") if role_toks else None
+        return Mention(start, end, "person", text[name_s:name_e], role, fold(run[-1]))
+    head = low[cut - 1] if cut > 0 else low[-1]
+    body = toks
+    while body and body[0][2].casefold() in ARTICLES:
+        body = body[1:]
+    if not body:
+        return Mention(start, end, "nominal", None, None, head)
+    phrase = text[body[0][0]:body[-1][1]]
+    has_cap = any(_is_cap(t[2]) for t in body)
+    if any(w in AGENCY_WORDS for w in low) and len(low) <= 3:
+        return Mention(start, end, "agency", phrase, None, head)
+    if head in STATEMENT_WORDS:
+        return Mention(start, end, "statement", None, None, head, possessor)
+    if head in ORG_WORDS or (has_cap and head not in ROLE_WORDS):
+        if has_cap:
+            return Mention(start, end, "org", phrase, None, head, possessor)
+        return Mention(start, end, "org_nominal", None, None, head, possessor)
+    if head.endswith("s") and head in ROLE_WORDS:  # "officials", "witnesses": a group
+        return Mention(start, end, "org", phrase, None, head, possessor)
+    return Mention(start, end, "nominal", None, phrase, head, possessor)
