@@ -1,0 +1,124 @@
+"""The event lexicon: which word tells what a count is a count of (killed, arrested, ...).
+
+Three places carry the event, in order of precedence:
+
+* the counted noun itself when it names an outcome ("several deaths", "300 arrests");
+* an active verb or "attacked by" right before the amount ("killed dozens", "attacked by 20,000");
+* a predicate after the amount ("26 ... have been killed", "353 were injured", "hundreds injured");
+
+and, last, a counted noun that names a role ("3,000 troops", "dozens of attackers").
+"""
+
+from __future__ import annotations
+
+import re
+
+from provenance.models import Event
+
+# Predicates after the amount ("were killed", "shot dead", "taken into custody").
+_PREDICATES: dict[str, Event] = {
+    "killed": "killed", "eliminated": "killed", "dead": "killed", "slain": "killed",
+    "murdered": "killed", "executed": "killed", "shot dead": "killed",
+    "shot and killed": "killed", "shot to death": "killed", "fatally shot": "killed",
+    "gunned down": "killed", "lost their lives": "killed", "lost his life": "killed",
+    "lost her life": "killed", "died": "deaths", "perished": "deaths", "deceased": "deaths",
+    "wounded": "wounded", "shot": "wounded", "injured": "injured", "hurt": "injured",
+    "hospitalized": "hospitalized", "hospitalised": "hospitalized",
+    "taken to hospital": "hospitalized", "taken to the hospital": "hospitalized",
+    "in hospital": "hospitalized", "arrested": "arrested", "taken into custody": "arrested",
+    "detained": "detained", "held in custody": "detained", "in custody": "detained",
+    "missing": "other", "displaced": "other", "evacuated": "other", "rescued": "other",
+    "attacked": "attackers", "stormed": "attackers",
+}
+# Active verbs right before the amount ("killed dozens", "injuring at least 8").
+_ACTIVE: dict[str, Event] = {
+    "killed": "killed", "killing": "killed", "kill": "killed", "kills": "killed",
+    "eliminated": "killed", "eliminating": "killed", "shot dead": "killed",
+    "left dead": "killed", "claimed the lives of": "killed",
+    "wounded": "wounded", "wounding": "wounded", "wounds": "wounded", "injured": "injured",
+    "injuring": "injured", "injures": "injured", "hospitalized": "hospitalized",
+    "hospitalizing": "hospitalized", "arrested": "arrested", "arresting": "arrested",
+    "arrests": "arrested", "detained": "detained", "detaining": "detained",
+    "detains": "detained", "attacked by": "attackers", "stormed by": "attackers",
+    "deployed": "troops", "deploying": "troops", "sent": "troops", "sending": "troops",
+    "death toll rose to": "deaths", "death toll to": "deaths", "death toll of": "deaths",
+    "death toll at": "deaths", "death toll is": "deaths", "death toll was": "deaths",
+    "death toll stands at": "deaths", "death toll reached": "deaths",
+}
+# Counted nouns that name the outcome ("several deaths").
+_OUTCOME_NOUNS: dict[str, Event] = {
+    "deaths": "deaths", "death": "deaths", "fatalities": "deaths", "bodies": "deaths",
+    "dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "injured",
+    "injuries": "injured", "arrests": "arrested", "arrested": "arrested",
+    "detentions": "detained", "detainees": "detained", "detained": "detained",
+    "hospitalizations": "hospitalized", "casualties": "other", "victims": "other",
+}
+# Counted nouns that name a role ("3,000 troops", "dozens of attackers").
+_ROLE_NOUNS: dict[str, Event] = {
+    "troops": "troops", "soldiers": "troops", "servicemen": "troops", "peacekeepers": "troops",
+    "paratroopers": "troops", "marines": "troops", "military personnel": "troops",
+    "attackers": "attackers", "gunmen": "attackers", "assailants": "attackers",
+    "militants": "attackers", "insurgents": "attackers", "raiders": "attackers",
+    "fighters": "attackers",
+}
+# Words that make a count a count about people even without an event.
+PERSON_NOUNS = frozenset(
+    """people persons individuals civilians residents citizens protesters protestors
+    demonstrators rioters police policemen policewomen officers officials members children
+    adults men women students workers journalists victims prisoners detainees suspects
+    criminals bandits terrorists rebels refugees migrants passengers patients males females
+    teens teenagers boys girls guys juveniles relatives residents shoppers bystanders""".split()
+)
+
+
+def _alternation(words: dict[str, Event]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_PRED_RE = re.compile(r"(?i:\b(" + _alternation(_PREDICATES) + r")\b)")
+_SHOT_AT = re.compile(r"(?i:shot\s+at\b)")
+_OUTCOME_RE = re.compile(r"(?i:(" + _alternation(_OUTCOME_NOUNS) + r")\b)")
+_ROLE_RE = re.compile(r"(?i:(" + _alternation(_ROLE_NOUNS) + r")\b)")
+
+
+_PREDICATE_WORDS = frozenset(w for k in _PREDICATES for w in k.split() if len(k.split()) == 1)
+
+
+_TOLL_LINKS = frozenset("to at of reached hit is was stands stood passed topped exceeded".split())
+
+
+def is_predicate(word: str) -> bool:
+    """Whether ``word`` alone is an event predicate ("killed", "injured")."""
+    return word.casefold() in _PREDICATE_WORDS
+
+
+def event_before(words: list[str]) -> Event | None:
+    """The event of an active verb that ends ``words`` ("police killed", "attacked by")."""
+    low = [w.casefold() for w in words]
+    if "toll" in low[-4:] and low[-1] in _TOLL_LINKS:  # "the death toll rose to 164"
+        return "deaths"
+    for k in range(min(4, len(low)), 0, -1):
+        event = _ACTIVE.get(" ".join(low[-k:]))
+        if event is not None:
+            return event
+    return None
+
+
+def event_after(text: str, start: int, end: int) -> tuple[Event, int] | None:
+    """The first predicate in ``text[start:end]`` and where it starts."""
+    m = _PRED_RE.search(text, start, end)
+    if not m or _SHOT_AT.match(text, m.start()):  # "two cars were shot at"
+        return None
+    return _PREDICATES[" ".join(m.group(1).casefold().split())], m.start()
+
+
+def outcome_noun(head: str) -> Event | None:
+    """The event named by a counted noun ("deaths" → deaths), if any."""
+    m = _OUTCOME_RE.fullmatch(head.strip())
+    return _OUTCOME_NOUNS[m.group(1).casefold()] if m else None
+
+
+def role_noun(head: str) -> Event | None:
+    """The event of a role noun ("troops" → troops), if any."""
+    m = _ROLE_RE.search(head)
+    return _ROLE_NOUNS[m.group(1).casefold()] if m else None

@@ -1,0 +1,350 @@
+"""Amounts in running text: digits, number words, vague amounts and multipliers.
+
+:func:`find_amounts` finds every amount with its offsets and parsed value;
+:func:`non_count` says when an amount is not a count about the world (a date,
+time of day, age, duration, year, address, identifier). Every regex here is
+linear: each repetition consumes a fixed separator before its next item, so no
+input makes them backtrack catastrophically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+Kind = Literal["digits", "words", "vague", "multiplier"]
+
+UNITS: dict[str, int] = {
+    w: i for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen".split())
+}
+TENS: dict[str, int] = {
+    w: 10 * (i + 2) for i, w in enumerate(
+        "twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+SCALES: dict[str, float] = {
+    "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "mln": 1e6, "mn": 1e6, "m": 1e6, "bln": 1e9, "bn": 1e9, "b": 1e9, "tn": 1e12,
+    "dozen": 12,
+}
+# Vague amounts and the lower bound each implies (dozens = at least two dozen).
+VAGUE_LOW: dict[str, float] = {
+    "dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9,
+    "scores": 40, "several": 3, "a few": 2, "a handful": 2, "a couple": 2,
+    "tens of thousands": 20_000, "hundreds of thousands": 200_000, "dozens of thousands": 24_000,
+    "tens of millions": 2e7, "hundreds of millions": 2e8,
+}
+MULTIPLIERS: dict[str, float] = {"doubl": 2, "tripl": 3, "quadrupl": 4}
+
+_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_WSCALE = "hundred|thousand|million|billion|trillion|dozen"
+# Digits start with a plain character class so the scan skips non-digits in C.
+_DIGITS_RE = re.compile(
+    r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])"     # 3,000  1,234.5
+    r"|[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?(?![0-9.])"            # 2.500 (European)
+    r"|[0-9]{0,2}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9.,][0-9])"      # 3 000
+    r"|[0-9]*(?:[.,][0-9]+)?)"
+    r"(?:[ \u00a0]?(?P<scale>(?i:thousand|million|billion|trillion|bln|mln|bn|mn|tn))"
+    r"(?![A-Za-z])|(?P<sscale>[kmbKMB])(?![A-Za-z]))?"
+)
+_WORDS_RE = re.compile(
+    r"(?P<vague>\b(?i:(?:tens|hundreds|dozens) of (?:thousands|millions)"
+    r"|(?:several|a few) (?:dozen|hundred|thousand|million)"
+    r"|dozens|hundreds|thousands|millions|billions|scores|several|a few|a handful|a couple)\b)"
+    r"|(?P<words>\b(?i:(?:half )?an? (?:" + _WSCALE + r")"
+    r"|(?:" + _WORD + r")(?:[ -](?:and )?(?:" + _WORD + "|" + _WSCALE + r"))*)\b)"
+    r"|(?P<mult>\b(?i:doubl|tripl|quadrupl)(?i:ed|ing|es)\b)"
+)
+_LETTERS = re.compile(r"[a-z]+")
+# Any of these words in a sentence sends it through the (slower) number-word scan.
+TRIGGERS = frozenset(
+    [*UNITS, *TENS, *_WSCALE.split("|"), "dozens", "hundreds", "thousands", "millions",
+     "billions", "scores", "several", "few", "handful", "couple", "tens", "doubled", "doubling",
+     "doubles", "tripled", "tripling", "triples", "quadrupled", "quadrupling", "quadruples"]
+)
+_SEPARATORS = "./:-"
+_PHONE_AFTER = re.compile(r"\)[ \u00a0]?[0-9]{3}[ .-][0-9]{4}(?![0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """An amount found in text: where it is and what it is worth."""
+
+    start: int
+    end: int
+    kind: Kind
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+def parse_digits(s: str, scale: str | None = None) -> float | None:
+    """The value of a digit string such as ``3,000``, ``3 000``, ``2.500`` or ``1.1`` (+ scale).
+
+    A dot followed by exactly three digits is a European thousands separator
+    unless a scale word follows (``1.100 billion`` is 1.1 billion).
+    """
+    s = s.replace("\u00a0", " ").replace("\u202f", " ")
+    if " " in s:
+        s = s.replace(" ", "")
+    elif "," in s and "." in s:
+        s = s.replace(".", "").replace(",", ".") if s.index(".") < s.index(",") \
+            else s.replace(",", "")
+    elif "," in s:
+        groups = s.split(",")
+        s = s.replace(",", "") if all(len(g) == 3 for g in groups[1:]) else s.replace(",", ".")
+    elif "." in s:
+        groups = s.split(".")
+        if not scale and len(groups) >= 2 and all(len(g) == 3 for g in groups[1:]):
+            s = s.replace(".", "")
+        elif len(groups) > 2:
+            return None
+    try:
+        value = float(s)
+    except ValueError:
+        return None
+    if scale:
+        value *= SCALES.get(scale.casefold(), 1)
+    return value
+
+
+def parse_words(s: str) -> float | None:
+    """The value of number words: ``twenty thousand``, ``a thousand``, ``two hundred and five``."""
+    total, current, seen = 0.0, 0.0, False
+    for w in re.split(r"[ -]+", s.casefold()):
+        if w in ("and", "half"):
+            continue
+        if w in ("a", "an"):
+            current, seen = 1.0, True
+        elif w in UNITS:
+            current, seen = current + UNITS[w], True
+        elif w in TENS:
+            current, seen = current + TENS[w], True
+        elif w in ("hundred", "dozen"):
+            current = (current or 1) * SCALES[w]
+        elif w in SCALES:
+            total += (current or 1) * SCALES[w]
+            current = 0.0
+        else:
+            return None
+        seen = True
+    if not seen:
+        return None
+    value = total + current
+    return value / 2 if s.casefold().startswith("half ") else value
+
+
+def _digit_token_end(text: str, start: int, limit: int) -> int:
+    """The end of the run of digits and ``./:-`` separators that starts at ``start``."""
+    j = start
+    while j < limit and (text[j].isdigit() or text[j] in _SEPARATORS):
+        j += 1
+    return j
+
+
+def _not_an_amount(text: str, s: int, e: int, limit: int) -> int:
+    """0 if ``text[s:e]`` may be an amount, else where the non-amount token ends.
+
+    Digits glued to letters (``COVID-19``, ``21st``, ``1980s``), inside URLs or
+    e-mail addresses, and dates, times, phone numbers and versions are not amounts.
+    """
+    prev = text[s - 1] if s else " "
+    if prev.isalnum() or prev in "_.,/" or (prev == "-" and s > 1 and text[s - 2].isalpha()):
+        return _digit_token_end(text, s, limit)
+    nxt = text[e] if e < limit else " "
+    if nxt.isalpha() or nxt == "_":
+        return _digit_token_end(text, s, limit)
+    if prev == "(" and _PHONE_AFTER.match(text, e, limit):  # (555) 123-4567
+        return e
+    window = text[max(0, s - 80):s]
+    cut = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t"))
+    glued = window[cut + 1:]
+    if "//" in glued or "@" in glued or "www." in glued or "/" in glued:
+        return _digit_token_end(text, s, limit)
+    if nxt in _SEPARATORS and e + 1 < limit and text[e + 1].isdigit():
+        j = _digit_token_end(text, s, limit)
+        token = text[s:j].rstrip(_SEPARATORS)
+        seps = sum(token.count(c) for c in _SEPARATORS)
+        if ":" in token or "/" in token or seps >= 2 or re.fullmatch(r"[0-9]{3}-[0-9]{4}", token):
+            return j
+    return 0
+
+
+def find_amounts(text: str, start: int = 0, end: int | None = None,
+                 limit: int | None = None) -> list[Amount]:
+    """Every amount in ``text[start:end]`` (the first ``limit`` of each kind), in order."""
+    end = len(text) if end is None else end
+    out: list[Amount] = []
+    skip_to = start
+    for m in _DIGITS_RE.finditer(text, start, end):
+        if limit is not None and len(out) >= limit:
+            break
+        s, e = m.span()
+        if s < skip_to:
+            continue
+        stop = _not_an_amount(text, s, e, end)
+        if stop:
+            skip_to = stop
+            continue
+        scale = m.group("scale") or m.group("sscale")
+        raw = m.group(0)[:m.start("scale" if m.group("scale") else "sscale") - s] if scale \
+            else m.group(0)
+        value = parse_digits(raw.strip(), scale)
+        if value is not None:
+            out.append(Amount(s, e, "digits", value))
+    if not TRIGGERS.isdisjoint(_LETTERS.findall(text[start:end].lower())):
+        out += _word_amounts(text, start, end, limit)
+        out.sort(key=lambda a: a.start)
+    return out
+
+
+def _word_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """Number-word matches, tried only where a trigger word stands (or "a"/"half a" before it)."""
+    low = text[start:end].lower()
+    covered = start
+    for t in _LETTERS.finditer(low):
+        if t.group() not in TRIGGERS or start + t.start() < covered:
+            continue
+        p = start + t.start()
+        cands = [p]
+        for lead in ("half a ", "half an ", "a ", "an "):
+            q = p - len(lead)
+            if q >= covered and low.startswith(lead, q - start):
+                cands.insert(0, q)
+        for c in cands:
+            m = _WORDS_RE.match(text, c, end)
+            if m and m.end() > p:
+                covered = m.end()
+                yield m
+                break
+
+
+def _word_amounts(text: str, start: int, end: int, limit: int | None) -> list[Amount]:
+    out: list[Amount] = []
+    for m in _word_matches(text, start, end):
+        if limit is not None and len(out) >= limit:
+            break
+        if m.group("vague") is not None:
+            key = " ".join(m.group("vague").casefold().split())
+            low = VAGUE_LOW.get(key)
+            if low is None:  # "several hundred", "a few thousand"
+                first, _, scale = key.rpartition(" ")
+                low = VAGUE_LOW.get(first, 2) * SCALES.get(scale, 1)
+            out.append(Amount(m.start(), m.end(), "vague", None, low))
+        elif m.group("words") is not None:
+            value = parse_words(m.group("words"))
+            if value is not None:
+                out.append(Amount(m.start(), m.end(), "words", value))
+        elif m.group("mult") is not None:
+            word = m.group("mult").casefold()
+            stem = next(s for s in MULTIPLIERS if word.startswith(s))
+            out.append(Amount(m.start(), m.end(), "multiplier", MULTIPLIERS[stem]))
+    return out
+
+
+# --- what an amount is not -------------------------------------------------------------
+
+_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_DURATION = (r"(?:milli)?seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?"
+             r"|years?|yrs?|decades?|centur(?:y|ies)|weekends?|generations?")
+MONTH_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+# a word right before an amount that makes it a date, an identifier or an age
+_ID_WORDS = frozenset(
+    """page pages p. pp. no. nos. no number article section chapter paragraph room flight route
+    highway interstate channel apt apt. apartment suite unit block district level grade class
+    round episode season vol vol. volume part item line row seat gate platform code zone sector
+    phase stage step version aged age ages year covid top rank ranked turned turns turning then
+    # u.s.""".split())
+_YEAR_WORDS = frozenset("""in since until till of by from during early late mid before after the
+    year summer winter spring autumn fall""".split())
+_THE_WORDS = frozenset("the these those its their his her our".split())
+_COPULAS = frozenset("was is were are be been".split())
+_FIRED_WORDS = frozenset("fired fires fire firing heard hear hearing returned squeezed".split())
+_TOTAL_WORDS = frozenset("toll total number figure tally count sum".split())
+_COUNT_LEADS = frozenset("""about approximately around some nearly almost over than least roughly
+    estimated circa""".split())
+_COUNT_AFTER = re.compile(r"(?i:\s+(?:people|persons|men|women|children|were|are|have|had"
+                          r"|protesters|demonstrators|troops|soldiers|police|officers)\b)")
+_QUOTES = "\"'“”«»‘’„()[]"
+
+
+def tail_words(text: str, pos: int, limit: int = 0, n: int = 4) -> list[str]:
+    """Up to ``n`` words right before ``pos`` (not before ``limit``), quotes and brackets stripped.
+
+    Other punctuation stays attached, so ``killed,`` is not ``killed``.
+    """
+    lo = max(limit, pos - 48)
+    toks = text[lo:pos].split()
+    if lo > limit and toks and not text[lo - 1].isspace():
+        toks = toks[1:]  # cut mid-word
+    words = [t.strip(_QUOTES) for t in toks[-n - 2:]]
+    return [w for w in words if w][-n:]
+
+
+# context after an amount that makes it a duration, a date, a time, an age or a measure
+_AFTER_NON_COUNT = re.compile(
+    r"(?i:[\s-]*(?:" + _DURATION + r")[\s-]old\b|[\s-]*year-olds?\b"
+    r"|[\s-]+(?:" + _DURATION + r")\b"
+    r"|\.?,?\s+(?:" + _MONTHS + r")\b"
+    r"|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt\b|utc\b|hrs\b|h\b)"
+    r"|\s*(?:km|kilometers?|kilometres?|miles?|mi|meters?|metres?|feet|ft|inches|cm|mm"
+    r"|degrees?|°|kph|mph|km/h)\b"
+    r"|\s+(?:blocks?|times|counts? of|rounds|bullets|shell casings|calibers?)\b"
+    r"|-?(?:st|nd|rd|th)\b|\s*-?(?:caliber|calibre|mm)\b)"
+)
+_ADDRESS = re.compile(r"\s+(?:[NSEW]\.?\s|(?:North|South|East|West)\s)?(?:[A-Z][\w'.-]*\s){1,2}"
+                      r"(?:St|Street|Ave|Avenue|Rd|Road|Drive|Dr|Blvd|Boulevard|Lane|Ln|Way"
+                      r"|Court|Ct|Place|Pl|Highway|Hwy)\b")
+_AGE_AFTER = re.compile(r"\s*[,)\-–—;]")
+_ONE_AFTER = re.compile(r"(?i:\s+(?:of|another|day|time|way|thing|side|hand|more|less)\b)")
+_COPULA_AFTER = re.compile(r"\s*(?:[,.;)!?]|$|(?i:\s(?:when|at the time|and|at|in|years?)\b))")
+
+
+def non_count(text: str, a: Amount, left_limit: int = 0) -> str | None:
+    """Why the amount ``a`` is not a count about the world, or ``None`` when it may be one.
+
+    ``left_limit`` bounds how far back context is read (the sentence start).
+    """
+    after = text[a.end:a.end + 60]
+    if _AFTER_NON_COUNT.match(after):
+        return "duration, date, time, age or measure"
+    if a.kind in ("vague", "multiplier"):
+        return None
+    words = tail_words(text, a.start, left_limit)
+    last = words[-1] if words else ""
+    low = last.casefold()
+    if low.rstrip(".") in MONTH_WORDS or low in _ID_WORDS \
+            or (len(last) >= 2 and last.isalpha() and last.isupper()) \
+            or [w.casefold() for w in words[-2:]] in (["age", "of"], ["ages", "of"]):
+        return "date, identifier or age"
+    raw = text[a.start:a.end]
+    if low in _FIRED_WORDS:
+        return "shots fired"
+    if (low in _COPULAS or (low in ("only", "just") and len(words) > 1
+                            and words[-2].casefold() in _COPULAS)) \
+            and _COPULA_AFTER.match(after) \
+            and _TOTAL_WORDS.isdisjoint(w.casefold().strip(",.") for w in words):
+        return "age or score"
+    if raw == "911":
+        return "emergency number"
+    if a.kind == "words":
+        if low in _THE_WORDS:
+            return "definite reference"
+        if raw.casefold() == "one" and _ONE_AFTER.match(after):
+            return "not a count"
+        return None
+    if _ADDRESS.match(after):
+        return "address"
+    if raw.isdigit() and len(raw) == 4 and a.value is not None and 1800 <= a.value <= 2100 \
+            and (low in _YEAR_WORDS or not (low in _COUNT_LEADS or _COUNT_AFTER.match(after))):
+        return "year"  # "in 2019", "1995 tax filings"; but "about 2000 people", "2000 were"
+    if raw.isdigit() and len(raw) <= 3 and _AGE_AFTER.match(after) and (
+            (last.endswith(",") and last[:-1].isalpha()) or text[a.start - 1:a.start] == "("):
+        return "age"
+    return None
