@@ -1,12 +1,213 @@
-"""Stage: metadata (placeholder until its issue lands)."""
+"""Stage: article metadata (outlet, published date, title) read from the text itself.
+
+Values from a header block (set by the ingest stage) are kept; this stage fills
+what is missing from the page: a date bar or dateline near the top ("date
+2024-11-22", "Friday, 22 November 2024, 10:20", "10.01.2022, Moscow"), a title
+suffix naming the outlet ("... – TVNOVINY.sk") and a closing credit line
+("Source: Rossa Primavera News Agency"). A date without a year is not a date:
+undated articles stay undated.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
+from provenance.entities import known_kind
+from provenance.extract.attribution import Context, classify, tokenize
 from provenance.extract.registry import register
-from provenance.models import Extraction
+from provenance.extract.segment import paragraphs_of
+from provenance.extract.sources_lexicon import MONTHS, WEEKDAYS
+from provenance.models import Document, Extraction
+
+_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_YMD_SLASH = re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
+_DMY_NAMED = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\.?[ \t]+" + _MONTH
+                        + r"\.?,?[ \t]+(\d{4})(?!\d)", re.I)
+_MDY_NAMED = re.compile(r"\b" + _MONTH + r"\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})(?!\d)",
+                        re.I)
+_DMY_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+_DATE_LINE_CUE = re.compile(r"^\W*(?:published|posted|updated|date[d]?|last updated)\b", re.I)
+_CREDIT = re.compile(r"^(?:source|sources|via|originally published (?:by|in|at|on)|credit)"
+                     r"[ \t]*[:\-–][ \t]*(\S.*)$", re.I)
+_WIRE = re.compile(r"\(([^()\n]{2,40})\)[ \t]*[-–—]")  # "ALMATY (Reuters) - ..."
+_TITLE_SEP = (" – ", " — ", " | ", " - ", " :: ")
+_NAV_WORDS = frozenset("""home menu search share sections all login subscribe skip content
+    news world politics sport sports business latest tweet print email follow us navigation
+    main close open""".split())
+_DOMAIN = re.compile(r"\w\.(?:[a-z]{2}|com|net|org|info|news|online)\b", re.I)
+_TOP = 8  # paragraphs from the top that may hold a date bar or the headline
 
 
-@register("metadata", "metadata.none.v0")
+def _valid(y: int, m: int, d: int) -> str | None:
+    if not 1900 <= y <= 2100:
+        return None
+    try:
+        return dt.date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(line: str) -> str | None:
+    """The first full date (with a year) in ``line`` as ``YYYY-MM-DD``, or None."""
+    best: tuple[int, str] | None = None
+
+    def offer(pos: int, iso: str | None) -> None:
+        nonlocal best
+        if iso and (best is None or pos < best[0]):
+            best = (pos, iso)
+
+    for m in _ISO.finditer(line):
+        offer(m.start(), _valid(int(m[1]), int(m[2]), int(m[3])))
+    for m in _YMD_SLASH.finditer(line):
+        offer(m.start(), _valid(int(m[1]), int(m[2]), int(m[3])))
+    for m in _DMY_NAMED.finditer(line):
+        offer(m.start(), _valid(int(m[3]), MONTHS[m[2].casefold()[:3]], int(m[1])))
+    for m in _MDY_NAMED.finditer(line):
+        offer(m.start(), _valid(int(m[3]), MONTHS[m[1].casefold()[:3]], int(m[2])))
+    for m in _DMY_DOTS.finditer(line):
+        offer(m.start(), _valid(int(m[3]), int(m[2]), int(m[1])))
+    for m in _SLASHED.finditer(line):
+        a, b = int(m[1]), int(m[2])
+        if a > 12 >= b:  # only when unambiguous: 22/11/2024 day first
+            offer(m.start(), _valid(int(m[3]), b, a))
+        elif b > 12 >= a:  # 11/22/2024 month first
+            offer(m.start(), _valid(int(m[3]), a, b))
+    return best[1] if best else None
+
+
+def _date_bar(line: str) -> str | None:
+    """The date a date bar, dateline or "Published:" line states, if ``line`` is one."""
+    line = line[:300]  # date bars and datelines are short, or open their paragraph
+    words = line.split()
+    date = find_date(line)
+    if date is None:
+        return None
+    if len(words) <= 12 or _DATE_LINE_CUE.match(line):
+        return date
+    # a dateline opening a paragraph: "10.01.2022, Moscow. The threat ..."
+    return date if find_date(" ".join(words[:4])) == date else None
+
+
+def _is_date_or_nav(line: str) -> bool:
+    line = line[:400]
+    words = [w.strip(",.;:|").casefold() for w in line.split()]
+    words = [w for w in words if w]
+    if not words:
+        return True
+    if find_date(line) is not None and len(words) <= 12:
+        return True
+    if len(words) > 30:
+        return False
+    rest = [w for w in words if not (w in WEEKDAYS or w[:3] in MONTHS or w.isdigit()
+                                     or re.fullmatch(r"\d{1,2}:\d{2}", w))]
+    if not rest:
+        return True  # "Wednesday, January 19", "10:20"
+    return all(w in _NAV_WORDS for w in rest)
+
+
+def _looks_like_headline(line: str) -> bool:
+    words = line.split()
+    if not 3 <= len(words) <= 30 or len(line) > 400 or _is_date_or_nav(line):
+        return False
+    if line.casefold().startswith(("by ", "photo", "source:", "image", "quote:")):
+        return False
+    letters = [c for c in line if c.isalpha()]
+    if letters and all(c.isupper() for c in letters) and len(words) <= 4:
+        return False  # an all-caps byline
+    return line[-1] not in ".?!" or len(words) <= 20
+
+
+def _outlet_like(name: str) -> bool:
+    name = name.strip()
+    if not name or len(name.split()) > 6:
+        return False
+    if known_kind(name) == "outlet" or _DOMAIN.search(name):
+        return True
+    toks = tokenize(name, 0, len(name))
+    found = classify(name, toks, Context())
+    return len(found) == 1 and found[0].kind == "outlet"
+
+
+def split_title(title: str) -> tuple[str, str | None]:
+    """A headline without a trailing outlet name ("... – TVNOVINY.sk"), and that outlet."""
+    for sep in _TITLE_SEP:
+        k = title.rfind(sep)
+        if k > 0:
+            suffix = title[k + len(sep):].strip()
+            if _outlet_like(suffix):
+                return title[:k].rstrip(), suffix
+    return title, None
+
+
+def _title(doc: Document, paras: list[tuple[int, int]]) -> str | None:
+    for s, e in paras[:_TOP]:
+        line = doc.text[s:e]
+        if _looks_like_headline(line):
+            return line
+        if len(line.split()) > 30:
+            break  # body text reached before any headline
+    return None
+
+
+def _credit_name(value: str) -> bool:
+    """A short brand-like name on a closing credit line: "Charter 97", "BNS"."""
+    words = value.split()
+    if not 1 <= len(words) <= 4 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return False
+    found = classify(value, tokenize(value, 0, len(value)), Context())
+    if len(found) != 1 or found[0].kind in ("body", "outlet") or found[0].name != value:
+        return False  # a role, a medium, or more than a name
+    return any(any(c.isdigit() for c in w) or (len(w) >= 2 and w.isupper()) for w in words)
+
+
+def _credit_outlet(text: str) -> str | None:
+    """An outlet credited on a closing line: "Source: Rossa Primavera News Agency"."""
+    paras = paragraphs_of(text, ((0, len(text)),))
+    tail = paras[max(0, len(paras) - 8):]
+    for s, e in reversed(tail):
+        m = _CREDIT.match(text[s:e])
+        if m:
+            value = m[1].strip().rstrip(".")
+            if _outlet_like(value) or _credit_name(value):
+                return value
+    return None
+
+
+def _wire_credit(doc: Document, paras: list[tuple[int, int]]) -> str | None:
+    """The agency of a wire dateline opening the body: "ALMATY, Jan 5 (Reuters) - ..."."""
+    for s, e in paras[:_TOP]:
+        m = _WIRE.search(doc.text, s, min(e, s + 120))
+        if m and _outlet_like(m[1]):
+            return m[1].strip()
+    return None
+
+
+@register("metadata", "metadata.rules.v1")
 def run(ex: Extraction) -> Extraction:
-    """Placeholder: passes the extraction through unchanged."""
-    return ex
+    """Fill the document's missing outlet, published date and title from its text."""
+    doc = ex.document
+    paras = paragraphs_of(doc.text, tuple(doc.content_regions()))
+    title, outlet, published = doc.title, doc.outlet, doc.published
+    found = _title(doc, paras) if title is None else None
+    if found is not None:
+        title, suffix = split_title(found)
+        outlet = outlet or suffix
+    elif title is not None and outlet is None:
+        outlet = split_title(title)[1]
+    if published is not None and not _ISO.fullmatch(published):
+        published = find_date(published) or published
+    if published is None:
+        for s, e in paras[:_TOP]:
+            published = _date_bar(doc.text[s:e])
+            if published:
+                break
+    if outlet is None:
+        outlet = _credit_outlet(doc.text) or _wire_credit(doc, paras)
+    if (title, outlet, published) == (doc.title, doc.outlet, doc.published):
+        return ex
+    new_doc = doc.model_copy(update={"title": title, "outlet": outlet, "published": published})
+    return ex.model_copy(update={"document": new_doc})

@@ -1,0 +1,586 @@
+"""Who a sentence attributes its content to: sources and their order, origin first.
+
+One left-to-right pass over the sentence's tokens finds attribution phrases
+("according to X", "X said", "X told Y", "quoted by X and Y", "citing X",
+", writes X", "X reports that ...") and reads the noun phrase each names with a
+bounded token walk, so the cost stays linear in the sentence length. Quoted
+words are masked: what a quote says never names who relayed it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from provenance.entities import known_kind, normalise, same_entity
+from provenance.extract import sources_lexicon as lex
+from provenance.models import Source, Span
+
+_TOKEN = re.compile(r"\w(?:[\w'’.\-]*\w)?|[^\w\s]")
+QUOTE_MARK = "\x00"  # the token standing for a masked quotation
+_DETERMINERS = frozenset({"the", "a", "an"})
+_CONNECTORS = frozenset({"of", "for", "in", "and", "de", "la", "van", "von", "der", "al", "bin",
+                         "&", "du", "del", "el"})
+_MODIFIERS = frozenset({"state", "local", "regional", "federal", "national", "foreign", "interior",
+                        "official", "military", "senior", "provincial", "city", "government",
+                        "security", "public", "independent", "international", "western",
+                        "russian", "news", "press", "tv"})
+_EXTRA_HEADS = frozenset({"media", "officials", "witnesses", "residents", "experts", "analysts",
+                          "family", "relatives", "witness", "neighbors", "neighbours",
+                          "investigators", "detectives", "deputies", "troopers", "officers",
+                          "coroner", "lawyer", "lawyers", "attorney", "prosecutors", "rescuers",
+                          "activists", "doctors", "medics", "organizers",
+                          "organisers", "observers", "monitors"})
+_MAX_NP = 12  # tokens; names are short, and the bound keeps every walk O(1)
+_MAX_FOUND = 16  # sources per sentence; real chains are short, and this keeps chain() cheap
+_LONG = 4000  # characters: longer "sentences" are read only around their trigger words
+_WINDOW = 200  # characters either side of a trigger word in a long sentence
+_ALPHA = re.compile(r"[^\W\d_]+")
+_CAPWORD = re.compile(r"[A-Z]\w*(?:\.\w+)*")
+_TRIGGERS = lex.SPEECH_VERBS | {"citing", "interview", "interviews", "comments", "speaking",
+                                "talking"}
+_STRONG_OUTLET = frozenset({"news", "channel", "tv", "television", "radio", "portal", "newspaper",
+                            "broadcaster", "outlet", "website", "daily", "weekly", "magazine",
+                            "wire", "newswire", "gazette", "times", "post", "journal", "herald",
+                            "tribune", "telegraph", "novosti", "pravda", "media", "press"})
+_DOMAIN = re.compile(r"\w\.(?:[a-z]{2}|com|net|org|info|news|online)$", re.I)
+_BACKREF = (("about", "it"), ("about", "this"), ("about", "that"), ("reported", "it"),
+            ("reported", "this"), ("reports", "it"), ("reported", "so"), ("said", "so"),
+            ("this", "was"), ("it", "was"), ("wrote", "about"), ("writes", "about"))
+
+
+class Tok:
+    """A token of the document: text, offsets, and its folded form."""
+
+    __slots__ = ("cap", "end", "low", "start", "text", "word")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.low = text.casefold()
+        c = text[0]
+        self.cap = c.isupper() or c.isdigit()
+        self.word = c.isalnum() and text != QUOTE_MARK
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start}, {self.end})"
+
+
+@dataclass
+class Found:
+    """A source named in a sentence, with what the phrase says about its place in the chain."""
+
+    source: Source
+    pos: int
+    group: int  # 0 cited by someone, 1 plain, 2 subject of a "that" clause (outermost)
+    role: str  # subject, according, relay, told, citing, inverted
+
+
+@dataclass
+class Attribution:
+    """What one sentence says about where its content came from."""
+
+    found: list[Found] = field(default_factory=list)
+    unattributed: bool = False  # "are said to", "reportedly"
+    backref: bool = False  # "The AFP agency informed about it."
+    figure_events: frozenset[str] | None = None  # "The death toll ... reported by X"
+    speaker: Source | None = None  # named subject of a speech verb
+
+    def chain(self) -> list[list[Source]]:
+        """Hops ordered origin first: people and bodies, then outlets, outer frames last."""
+        ordered = sorted(self.found, key=lambda f: (f.source.kind == "outlet", f.group, f.pos))
+        hops: list[list[Source]] = []
+        for f in ordered:
+            if any(same_entity(f.source.name, s.name) for hop in hops for s in hop):
+                continue
+            if hops and f.role == "relay" and ordered and _parallel_with(hops[-1], f, ordered):
+                hops[-1].append(f.source)
+                continue
+            hops.append([f.source])
+        return hops
+
+    def outlets(self) -> list[list[Source]]:
+        """The outlet hops only (the intermediaries of a quote)."""
+        return [hop for hop in self.chain() if all(s.kind == "outlet" for s in hop)]
+
+
+def _parallel_with(hop: list[Source], f: Found, ordered: list[Found]) -> bool:
+    prev = next((o for o in ordered if o.source is hop[-1]), None)
+    return prev is not None and prev.role == "relay" and prev.pos == f.pos
+
+
+def tokenize(text: str, start: int, end: int,
+             masks: Sequence[tuple[int, int]] = ()) -> list[Tok]:
+    """Tokens of ``text[start:end]``; each masked range becomes one :data:`QUOTE_MARK` token."""
+    toks: list[Tok] = []
+    pos = start
+    for ms, me in sorted(masks):
+        if me <= pos or ms >= end:
+            continue
+        toks += [Tok(m.group(), m.start(), m.end())
+                 for m in _TOKEN.finditer(text, pos, max(pos, ms))]
+        toks.append(Tok(QUOTE_MARK, max(ms, start), min(me, end)))
+        pos = min(me, end)
+    toks += [Tok(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, pos, end)]
+    return toks
+
+
+# ---------------------------------------------------------------- noun phrases
+
+
+def _admissible(t: Tok) -> bool:
+    if not t.word:
+        return False
+    low = t.low
+    if t.cap and low not in _DETERMINERS:
+        return True
+    return (low in lex.BODY_WORDS or low in lex.OUTLET_WORDS or low in lex.PERSON_ROLE_HEADS
+            or low in _EXTRA_HEADS or low in _MODIFIERS or low.endswith(("'s", "’s")))
+
+
+def _head(t: Tok) -> bool:
+    return not t.cap and (t.low in lex.BODY_WORDS or t.low in lex.OUTLET_WORDS
+                          or t.low in _EXTRA_HEADS)
+
+
+def _plain(t: Tok) -> bool:
+    low = t.low
+    return (t.word and not t.cap and t.text.isalpha() and not low.endswith(("ed", "ing"))
+            and low not in lex.SPEECH_VERBS and low not in lex.AUX_ADVERBS
+            and low not in _DETERMINERS and low not in _CONNECTORS
+            and low not in ("that", "who", "which", "to", "by", "as", "is", "are", "was"))
+
+
+def _modifier(t: Tok, nxt: Tok | None) -> bool:
+    """A lower-case word before a head noun: "health ministry", "regional police"."""
+    return nxt is not None and _head(nxt) and _plain(t)
+
+
+def _modifier_run(toks: list[Tok], j: int) -> int:
+    """Length of a run of up to three plain words from ``j`` that ends at a head noun
+    ("human rights centre"), or 0."""
+    for k in range(j, min(len(toks), j + 4)):
+        if _head(toks[k]) or toks[k].low in lex.PERSON_ROLE_HEADS:
+            return k - j if k > j else 0
+        if not _plain(toks[k]):
+            return 0
+    return 0
+
+
+def np_backward(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """The noun phrase ending at token ``i`` (inclusive), as a token range, or None."""
+    j = i
+    lo = max(-1, i - _MAX_NP)
+    while j > lo:
+        t = toks[j]
+        if _admissible(t) or (j < i and (_modifier(t, toks[j + 1])
+                                         or (_plain(t) and _modifier_run(toks, j) > 0))):
+            j -= 1
+            continue
+        if t.low in _CONNECTORS and j > 0 and j < i:
+            j -= 1
+            continue
+        if t.low == "the" and j > 0 and toks[j - 1].low in ("of", "for") and j < i:
+            j -= 1
+            continue
+        break
+    s = j + 1
+    while s <= i and (toks[s].low in _CONNECTORS or toks[s].low == "the"):
+        s += 1
+    if s > i:
+        return None
+    if _only_modifiers(toks, s, i + 1):
+        return None
+    if j >= 0 and toks[j].low in _DETERMINERS:
+        s = j
+    return s, i + 1
+
+
+def _only_modifiers(toks: list[Tok], s: int, e: int) -> bool:
+    return all(not t.cap and t.low in _MODIFIERS for t in toks[s:e]
+               if t.low not in _DETERMINERS)
+
+
+def np_forward(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token ``i``, as a token range, or None."""
+    if i >= len(toks):
+        return None
+    s = i
+    j = i
+    if toks[j].low in _DETERMINERS:
+        j += 1
+    hi = min(len(toks), i + _MAX_NP)
+    last = -1
+    while j < hi:
+        t = toks[j]
+        if _admissible(t) or _modifier(t, toks[j + 1] if j + 1 < len(toks) else None):
+            last = j
+            j += 1
+            continue
+        run = _modifier_run(toks, j)
+        if run:
+            j += run
+            continue
+        if t.low in _CONNECTORS or (t.low == "the" and toks[j - 1].low in ("of", "for")):
+            j += 1
+            continue
+        break
+    if last < 0 or _only_modifiers(toks, s, last + 1):
+        return None
+    return s, last + 1
+
+
+# ---------------------------------------------------------------- classification
+
+
+@dataclass(frozen=True)
+class Context:
+    """Document facts that name resolution needs."""
+
+    country: str | None = None  # the article's main country, e.g. "kazakhstan"
+    text: str = ""  # the document, for looking back from a mention
+
+    def country_at(self, pos: int) -> str | None:
+        """The country named last before ``pos`` ("the country's ..."), else the main one."""
+        words = _CAPWORD.findall(self.text, max(0, pos - 3000), pos)
+        for k in range(len(words) - 1, -1, -1):
+            w = words[k].casefold()
+            pair = f"{w} {words[k + 1].casefold()}" if k + 1 < len(words) else ""
+            if pair in lex.DEMONYMS:
+                return pair
+            if w in lex.DEMONYMS:
+                return w
+            if w in lex.ADJECTIVE_COUNTRY:
+                return lex.ADJECTIVE_COUNTRY[w]
+        return self.country
+
+
+def _demonym_authorities(country: str | None, head: str) -> str | None:
+    if country is None or country not in lex.DEMONYMS:
+        return None
+    return f"{lex.DEMONYMS[country]} {head}"
+
+
+def _span(text: str, toks: Sequence[Tok]) -> Span:
+    return Span.of(text, toks[0].start, toks[-1].end)
+
+
+def _outlet_name(toks: list[Tok]) -> list[Tok] | None:
+    """The name inside an outlet phrase with a lower-case descriptor ("the TV channel X")."""
+    desc = [k for k, t in enumerate(toks) if t.low in lex.OUTLET_WORDS and not t.cap]
+    if not desc:
+        return None
+    first, last = desc[0], desc[-1]
+    while first > 0 and (toks[first - 1].low in ("tv", "radio", "news", "state", "private")
+                         or toks[first - 1].low in lex.ADJECTIVE_COUNTRY):
+        first -= 1
+    # the descriptor stands before the name, or after it ("REGNUM news agency")
+    rest = toks[last + 1:] if last + 1 < len(toks) else toks[:first]
+    while rest and (rest[0].low in _DETERMINERS or rest[0].low in _CONNECTORS):
+        rest = rest[1:]
+    rest = _drop_possessor([t for t in rest if t.cap or t.low in _CONNECTORS])
+    return rest or None
+
+
+def _drop_possessor(toks: list[Tok]) -> list[Tok]:
+    """An outlet name without a leading possessor: "Russia's TASS" → "TASS"."""
+    if len(toks) > 1 and toks[0].low.endswith(("'s", "’s")):
+        return toks[1:]
+    return toks
+
+
+def _is_outlet_name(toks: Sequence[Tok]) -> bool:
+    name = " ".join(t.text for t in toks)
+    if known_kind(name) == "outlet":
+        return True
+    if any(_DOMAIN.search(t.text) for t in toks):
+        return True
+    return any(t.cap and t.low in _STRONG_OUTLET for t in toks[1:]) and len(toks) >= 2
+
+
+def _split_and(toks: list[Tok]) -> list[list[Tok]]:
+    parts: list[list[Tok]] = [[]]
+    for t in toks:
+        if t.low in ("and", "&"):
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    return [p for p in parts if p]
+
+
+def classify(text: str, toks: list[Tok], ctx: Context) -> list[Source]:
+    """The sources a noun phrase names ([] for a medium, a pronoun or nothing at all)."""
+    while toks and toks[0].low in _DETERMINERS:
+        toks = toks[1:]
+    if not toks:
+        return []
+    last = toks[-1]
+    if len(toks) > 1 and last.cap and last.low.endswith(("'s", "’s")) and len(last.text) > 2:
+        toks = [*toks[:-1], Tok(last.text[:-2], last.start, last.end - 2)]
+    full = " ".join(t.text for t in toks)
+    lows = [t.low for t in toks]
+    kind = known_kind(full)
+    if kind in ("outlet", "body", "person"):
+        return [Source(name=text[toks[0].start:toks[-1].end], kind=kind,
+                       mention=_span(text, toks))]
+    # outlets: "the TV channel Khabar 24", "REGNUM news agency", "the TASS and AFP agencies"
+    named = _outlet_name(toks)
+    if named is not None:
+        parts = _split_and(named)
+        strong = any(lw in _STRONG_OUTLET for lw in lows if lw not in ("press", "media"))
+        if all(known_kind(" ".join(t.text for t in p)) == "outlet" or strong for p in parts):
+            return [Source(name=text[p[0].start:p[-1].end], kind="outlet",
+                           mention=_span(text, p)) for p in parts]
+    if len(toks) > 1 and "and" in lows:
+        parts = _split_and(toks)
+        if all(known_kind(" ".join(t.text for t in p)) == "outlet" for p in parts):
+            return [Source(name=text[p[0].start:p[-1].end], kind="outlet",
+                           mention=_span(text, p)) for p in parts]
+    if _is_outlet_name(toks):
+        return [Source(name=full if len(toks) == 1 else text[toks[0].start:toks[-1].end],
+                       kind="outlet", mention=_span(text, toks))]
+    head = lows[-1]
+    if head == "media":
+        if len(toks) == 1:
+            return []
+        return [Source(name=text[toks[0].start:toks[-1].end], kind="outlet",
+                       mention=_span(text, toks))]
+    if len(toks) == 1 and head in lex.OUTLET_WORDS and head not in lex.BARE_MEDIUM_OUTLET \
+            and not toks[0].cap:  # "the agency reported": the outlet named before
+        return [Source(name=toks[0].text, kind="unknown", mention=_span(text, toks))]
+    if len(toks) == 1 and (head in lex.MEDIUM_WORDS or head in lex.PRONOUNS):
+        return []
+    if head in lex.MEDIUM_WORDS and not toks[-1].cap:
+        return []
+    # people: "Kazakh President Kassym-Jomart Tokayev", "spokesman Ned Price"
+    roles = [k for k, lw in enumerate(lows) if lw in lex.PERSON_ROLE_HEADS]
+    if roles:
+        after = toks[roles[-1] + 1:]
+        if after and all(t.cap for t in after) and not any(
+                t.low in lex.BODY_WORDS or t.low in lex.OUTLET_WORDS for t in after):
+            return [Source(name=text[after[0].start:after[-1].end], kind="person",
+                           mention=_span(text, after))]
+    if any(lw in lex.BODY_WORDS or lw in _EXTRA_HEADS for lw in lows):
+        name = text[toks[0].start:toks[-1].end]
+        if len(toks) == 1 and head in ("authorities", "government"):
+            name = _demonym_authorities(ctx.country, head) or name
+        elif lows[0] in ("country's", "country’s") and len(toks) > 1:
+            name = _demonym_authorities(ctx.country_at(toks[0].start),
+                                        text[toks[1].start:toks[-1].end]) or name
+        elif not toks[0].cap and toks[-1].cap:  # "the human rights centre Viasna"
+            k = len(toks)
+            while k > 0 and toks[k - 1].cap:
+                k -= 1
+            if toks[k - 1].low in lex.BODY_WORDS or toks[k - 1].low in _EXTRA_HEADS:
+                name = text[toks[k].start:toks[-1].end]
+                return [Source(name=name, kind="body", mention=_span(text, toks[k:]))]
+        return [Source(name=name, kind="body", mention=_span(text, toks))]
+    if roles:  # an unnamed role: "Tokayev's spokesman", "the president"
+        return [Source(name=text[toks[0].start:toks[-1].end], kind="person",
+                       mention=_span(text, toks))]
+    country = normalise(full)
+    if country in lex.DEMONYMS:
+        return [Source(name=f"{lex.DEMONYMS[country]} authorities", kind="body",
+                       mention=_span(text, toks))]
+    caps = [t for t in toks if t.cap]
+    if not caps:
+        return []
+    # strip leading role and demonym words: "Russian leader Vladimir Putin"
+    k = 0
+    while k < len(toks) - 1 and (toks[k].low in lex.ROLE_WORDS or toks[k].low in lex.AUX_ADVERBS
+                                 or toks[k].low in lex.ADJECTIVE_COUNTRY):
+        k += 1
+    rest = toks[k:]
+    return [Source(name=text[rest[0].start:rest[-1].end], kind="person",
+                   mention=_span(text, rest))]
+
+
+# ---------------------------------------------------------------- the sentence scan
+
+
+def _skip_back(toks: list[Tok], j: int) -> int:
+    """Step back over auxiliaries, adverbs and time phrases between a subject and its verb."""
+    lo = max(-1, j - 8)
+    while j > lo:
+        t = toks[j]
+        if t.low in lex.AUX_ADVERBS or t.low in lex.TIME_WORDS or (
+                t.text.isdigit() and len(t.text) <= 4 and j > 0
+                and (toks[j - 1].low in lex.MONTHS or toks[j - 1].low in ("on", "at", "in"))):
+            j -= 1
+            continue
+        break
+    return j
+
+
+def _has_that(toks: list[Tok], i: int) -> bool:
+    for t in toks[i + 1:i + 12]:
+        if t.low == "that" or t.text == ":":
+            return True
+        if t.text in ",;.!?" or t.text == QUOTE_MARK:
+            return False
+    return False
+
+
+def _passive(toks: list[Tok], i: int) -> bool:
+    if i + 1 < len(toks) and toks[i + 1].low == "by":  # "a statement quoted by TASS"
+        return True
+    j = i - 1
+    while j >= max(0, i - 4) and toks[j].low in ("also", "previously", "widely", "later", "being",
+                                     "been", "first", "reportedly"):
+        j -= 1
+    return j >= 0 and toks[j].low in ("was", "were", "is", "are", "be", "been", "being",
+                                      ",", "as")
+
+
+def _by_after(toks: list[Tok], i: int) -> int | None:
+    for k in range(i + 1, min(len(toks), i + 9)):
+        t = toks[k]
+        if t.low == "by":
+            return k
+        if not t.word:
+            return None
+    return None
+
+
+def _np_sources(text: str, toks: list[Tok], rng: tuple[int, int] | None,
+                ctx: Context) -> list[Source]:
+    if rng is None:
+        return []
+    return classify(text, toks[rng[0]:rng[1]], ctx)
+
+
+def _add(out: Attribution, sources: list[Source], pos: int, group: int, role: str) -> None:
+    for s in sources:
+        if len(out.found) < _MAX_FOUND:
+            out.found.append(Found(s, pos, group, role))
+
+
+def _figure_events(toks: list[Tok], upto: int) -> frozenset[str] | None:
+    events: set[str] = set()
+    hit = False
+    for t in toks[:upto]:
+        if t.low in lex.FIGURE_NOUNS:
+            hit = True
+            events |= lex.FIGURE_NOUNS[t.low]
+    return frozenset(events) if hit else None
+
+
+def _tokens_near_triggers(text: str, start: int, end: int,
+                          masks: Sequence[tuple[int, int]]) -> list[Tok]:
+    """Tokens of the stretches around the first trigger words of a very long "sentence"."""
+    windows: list[tuple[int, int]] = []
+    for m in _ALPHA.finditer(text, start, end):
+        if m.group().casefold() in _TRIGGERS:
+            ws, we = max(start, m.start() - _WINDOW), min(end, m.end() + _WINDOW)
+            if windows and ws <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], we)
+            else:
+                windows.append((ws, we))
+            if len(windows) >= _MAX_FOUND:
+                break
+    toks: list[Tok] = []
+    for ws, we in windows:
+        toks += tokenize(text, ws, we, masks)
+        toks.append(Tok(".", we, we))  # a stop between stretches
+    return toks
+
+
+def attribute(text: str, start: int, end: int, ctx: Context,
+              masks: Sequence[tuple[int, int]] = ()) -> Attribution:
+    """The attribution of ``text[start:end]`` (a sentence or a quote's neighbourhood)."""
+    out = Attribution()
+    lowered = text[start:end].casefold()
+    out.unattributed = any(cue in lowered for cue in lex.UNATTRIBUTED_CUES)
+    if _TRIGGERS.isdisjoint(_ALPHA.findall(lowered)):
+        return out  # the common case, decided at C speed
+    if end - start > _LONG:
+        toks = _tokens_near_triggers(text, start, end, masks)
+    else:
+        toks = tokenize(text, start, end, masks)
+    n = len(toks)
+    relay_seen = False
+    for i, t in enumerate(toks):
+        if len(out.found) >= _MAX_FOUND:
+            break
+        low = t.low
+        if low == "according" and i + 1 < n and toks[i + 1].low == "to":
+            rng = np_forward(toks, i + 2)
+            srcs = _np_sources(text, toks, rng, ctx)
+            if not srcs:  # "according to a statement from X", "... data released by X"
+                for k in range(i + 2, min(n, i + 8)):
+                    if toks[k].low in ("from", "by", "of") and k > i + 2:
+                        srcs = _np_sources(text, toks, np_forward(toks, k + 1), ctx)
+                        break
+                    if not toks[k].word or toks[k].cap:
+                        break
+            _add(out, srcs, i, 1, "according")
+            continue
+        if low in ("interview", "interviews", "comments", "speaking", "talking") and i + 1 < n \
+                and toks[i + 1].low in ("with", "to"):  # "in an interview with the BBC"
+            obj = [s for s in _np_sources(text, toks, np_forward(toks, i + 2), ctx)
+                   if s.kind == "outlet"]
+            _add(out, obj, i + 2, 1, "told")
+            continue
+        if low == "citing":
+            _add(out, _np_sources(text, toks, np_forward(toks, i + 1), ctx), i, 0, "citing")
+            continue
+        if low not in lex.SPEECH_VERBS or low == "according":
+            continue
+        if low in lex.PASSIVE_RELAY and _passive(toks, i):
+            by = _by_after(toks, i)
+            if by is not None:
+                srcs = _np_sources(text, toks, np_forward(toks, by + 1), ctx)
+                _add(out, srcs, by, 1, "relay")
+                if not relay_seen and srcs:
+                    relay_seen = True
+                    out.figure_events = _figure_events(toks, i)
+            if low in ("quoted", "cited"):  # "X was quoted as saying": X spoke
+                j = _skip_back(toks, i - 1)
+                if j >= 0 and toks[j].text == "," and j > 0 and toks[j - 1].cap:
+                    j -= 1
+                said = _np_sources(text, toks, np_backward(toks, j) if j >= 0 else None, ctx)
+                _add(out, said, j, 1, "subject")
+                if said and said[0].kind == "person" and out.speaker is None:
+                    out.speaker = said[0]
+            continue
+        j = _skip_back(toks, i - 1)
+        subj: list[Source] = []
+        if j > 0 and toks[j].text == "," and toks[j - 1].cap and (
+                low in ("told", "tells") or not _np_sources(
+                    text, toks, np_forward(toks, i + 1), ctx)):
+            rng = np_backward(toks, j - 1)  # an appositive: "..., Olga Chemodanova, told"
+            if rng is not None and rng[0] > 0 and toks[rng[0] - 1].text == ",":
+                j -= 1
+        if j >= 0 and toks[j].word:
+            subj = _np_sources(text, toks, np_backward(toks, j), ctx)
+            if not subj and toks[j].low in lex.PRONOUNS:
+                subj = [Source(name=toks[j].text, kind="unknown",
+                               mention=Span.of(text, toks[j].start, toks[j].end))]
+        that = _has_that(toks, i)
+        if subj:
+            _add(out, subj, j, 2 if that else 1, "subject")
+            if subj[0].kind in ("person", "body") and out.speaker is None:
+                out.speaker = subj[0]
+        elif (j < 0 or not toks[j].word) and low not in ("told", "tell", "tells"):
+            # inverted: ", writes Ria Novosti", "– said X"
+            k = i + 1
+            rng = np_forward(toks, k)
+            srcs = _np_sources(text, toks, rng, ctx)
+            if not srcs:  # appositive after junk: "writes it state, Russian news agency X"
+                for k2 in range(k, min(n, k + 5)):
+                    if toks[k2].text == ",":
+                        srcs = _np_sources(text, toks, np_forward(toks, k2 + 1), ctx)
+                        break
+            _add(out, srcs, i, 1, "inverted")
+        if low in ("quoted", "quotes", "cited", "cites"):  # "Interfax quoted the ministry as"
+            _add(out, _np_sources(text, toks, np_forward(toks, i + 1), ctx), i + 1, 0, "citing")
+        if low in ("told", "tell", "tells", "telling"):
+            obj = [s for s in _np_sources(text, toks, np_forward(toks, i + 1), ctx)
+                   if s.kind == "outlet"]
+            _add(out, obj, i + 1, 1, "told")
+    pairs = {(toks[k].low, toks[k + 1].low) for k in range(n - 1)}
+    out.backref = bool(pairs.intersection(_BACKREF)) and bool(out.found) and all(
+        f.source.kind == "outlet" for f in out.found)
+    return out
