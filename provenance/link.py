@@ -1,0 +1,383 @@
+"""Cross-article links between statements: same quote, same figure, conflicts, updates.
+
+Candidates are blocked, never all pairs: claims by event kind and a shared
+topic term of their articles, quotes by speaker and by rare words (full-text
+index). Figures become intervals ``[low, high]`` from value and qualifier;
+two figures for the same event, compatible subject and the same scope whose
+intervals cannot both hold conflict, unless the later, larger one comes from
+the same origin (then it *updates* the earlier toll).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from provenance.entities import canonical, normalise, same_entity
+from provenance.models import Chain, Claim, Document, Extraction, Quote
+from provenance.serialize import claim_record, quote_record
+from provenance.store.base import Hop, LinkRecord, NewStatement, StatementRecord, Store
+
+STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be been before being
+but by can could did do does doing down during each few for from further had has have having
+he her here hers him his how i if in into is it its itself just me more most my no nor not now
+of off on once only or other our out over own same she should so some such than that the their
+them then there these they this those through to too under until up very was we were what when
+where which while who whom why will with would you your said says say told according
+""".split())
+
+TERM_STOP = frozenset("""
+one two three four five six seven eight nine ten north south east west new man woman
+officers officer department county city state sheriff office home national local world
+anyone everyone someone nobody street avenue road drive park
+the a an in on at of and but for he she it they we i this that these those there his her its
+their our after before during while when as if according police president government minister
+ministry monday tuesday wednesday thursday friday saturday sunday january february march april
+may june july august september october november december mr mrs ms dr read more share comments
+news agency reuters afp ap tass
+""".split())
+
+EVENT_KEYS: dict[str, str] = {
+    "killed": "killed", "deaths": "killed", "wounded": "wounded", "injured": "wounded",
+    "hospitalized": "wounded", "arrested": "arrested", "detained": "arrested",
+    "attackers": "attackers", "troops": "troops",
+}
+
+SUBJECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("security", re.compile(r"\b(?:polic|security|officer|law[- ]enforcement|soldier|troop|"
+                            r"servicem[ae]n|military|guards?\b|cops?\b|gendarm)", re.I)),
+    ("hostile", re.compile(r"\b(?:protest|demonstrat|riot|attack|criminal|bandit|militant|terror|"
+                           r"extremis|rebel|insurg|gunm[ae]n|loot|assailant|shooter)", re.I)),
+    ("civilians", re.compile(r"\b(?:civilian|resident|bystander|child|student|passer)", re.I)),
+    ("all", re.compile(r"\b(?:people|persons?\b|individuals|victims|dead\b|total|deaths)", re.I)),
+)
+_AGENT_PHRASE = re.compile(r"\b(?:by|from)\b.*$", re.I)
+_PLACE_IN = re.compile(r"\b(?:in|near|across)\s+((?:[A-Z][\w'-]+\s?)+)")
+_NON_WORD = re.compile(r"[\W_]+")
+_NUMBER = re.compile(r"\d[\d,.]*")
+_CAP = re.compile(r"\b[A-Z][\w'’-]{2,}")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+SAME_SPEAKER_RATIO = 78.0
+ANY_SPEAKER_RATIO = 92.0
+MAX_UPDATE_GAP_DAYS = 60
+MAX_STORY_GAP_DAYS = 31
+STORY_SHARED = 2  # topic terms two articles must share to be one story
+STORY_MIN_DF = 10
+STORY_MAX_SHARE = 0.02  # terms in more of the corpus than this are too common to block on
+
+
+# -- keys ---------------------------------------------------------------------------
+
+
+def event_key(event: str | None) -> str | None:
+    """The event kind a figure is compared within (deaths ~ killed, injured ~ wounded)."""
+    return EVENT_KEYS.get(event or "")
+
+
+def subject_class(what: str | None) -> str | None:
+    """security, hostile, civilians or all: what a figure counts (agents after "by" dropped)."""
+    if not what:
+        return None
+    head = _AGENT_PHRASE.sub("", what)
+    for name, pattern in SUBJECT_PATTERNS:
+        if pattern.search(head):
+            return name
+    return None
+
+
+def scope_of(place: str | None, what: str | None) -> str | None:
+    """Where a figure applies (``None``: no narrower place given)."""
+    if place:
+        return normalise(canonical(place)) or None
+    m = _PLACE_IN.search(what or "")
+    return normalise(canonical(m.group(1).strip())) if m else None
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-folded text (fast path for ASCII)."""
+    if text.isascii():
+        return " ".join(_NON_WORD.sub(" ", text.casefold()).split())
+    return normalise(text)
+
+
+def content_words(text: str) -> list[str]:
+    """Case-folded words that are not stop words or single letters."""
+    return [w for w in fold(text).split() if w not in STOPWORDS and len(w) > 1]
+
+
+def rare_words(text: str, n: int = 6) -> list[str]:
+    """The longest distinct content words, a cheap stand-in for the rarest."""
+    words = sorted(set(content_words(text)), key=lambda w: (-len(w), w))
+    return [w for w in words if not w.isdigit()][:n]
+
+
+def numbers(text: str) -> set[str]:
+    """The digit strings of ``text`` without separators."""
+    return {re.sub(r"[,.]", "", m) for m in _NUMBER.findall(text)}
+
+
+def topic_terms(doc: Document, n: int = 8) -> list[str]:
+    """The article's most frequent names: capitalised words inside sentences (sentence
+    openers do not count), which block figures by story."""
+    parts = [doc.text[s:e] for s, e in doc.content_regions()]
+    text = (doc.title or "") + "\n" + "\n".join(parts)[:6000]
+    counts: Counter[str] = Counter()
+    for m in _CAP.finditer(text):
+        before = text[:m.start()].rstrip(" \t\"“‘'(")
+        if not before or before[-1] in ".!?:\n":
+            continue
+        word = normalise(_POSSESSIVE.sub("", m.group()))
+        if word and word not in TERM_STOP and not word.isdigit():
+            counts[word] += 1
+    return [w for w, _ in counts.most_common(n)]
+
+
+def story_terms(store: Store, terms: list[str]) -> tuple[list[str], int]:
+    """The terms rare enough in the corpus to identify a story, and how many must be shared."""
+    n_articles = max(1, store.article_count())
+    cap = max(STORY_MIN_DF, STORY_MAX_SHARE * n_articles)
+    counts = store.term_counts(terms)
+    keep = [t for t in terms if counts.get(t, 0) <= cap]
+    return keep, min(STORY_SHARED, len(keep))
+
+
+# -- statements from an extraction --------------------------------------------------
+
+
+def _hops(chain: Chain) -> list[list[Hop]]:
+    return [[Hop(canonical(s.name), s.kind) for s in hop] for hop in chain.hops if hop]
+
+
+def _origin(hops: list[list[Hop]]) -> str | None:
+    if not hops or all(h.kind == "outlet" for h in hops[0]):
+        return None
+    return " / ".join(h.name for h in hops[0])
+
+
+def quote_statement(q: Quote) -> NewStatement:
+    """A quote as a statement row."""
+    origin = canonical(q.speaker) if q.speaker else None
+    return NewStatement(
+        kind="quote", text=q.span.text, start=q.span.start, end=q.span.end, hops=_hops(q.sources),
+        speaker=q.speaker, speaker_role=q.speaker_role, origin=origin,
+        speaker_key=normalise(origin) if origin else None, record=quote_record(q))
+
+
+def claim_statement(c: Claim) -> NewStatement:
+    """A claim as a statement row, with its blocking keys."""
+    hops = _hops(c.sources)
+    origin = _origin(hops)
+    return NewStatement(
+        kind="claim", text=c.sentence.text, start=c.figure.start, end=c.figure.end, hops=hops,
+        speaker=origin, origin=origin, speaker_key=normalise(origin) if origin else None,
+        figure=c.figure.text, value=c.value, low=c.low, high=c.high, qualifier=c.qualifier,
+        what=c.what, event=c.event, event_key=event_key(c.event), subject=subject_class(c.what),
+        scope=scope_of(c.place, c.what), place=c.place, as_of=c.as_of, record=claim_record(c))
+
+
+def statements_of(ex: Extraction) -> list[NewStatement]:
+    """Every quote and claim of an extraction as statement rows."""
+    return [quote_statement(q) for q in ex.quotes] + [claim_statement(c) for c in ex.claims]
+
+
+# -- figures --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Interval:
+    """The values a figure allows; open ends exclude their bound."""
+
+    low: float
+    high: float
+    low_open: bool = False
+    high_open: bool = False
+
+    def overlaps(self, other: Interval) -> bool:
+        """Whether some value satisfies both."""
+        lo, hi = max(self.low, other.low), min(self.high, other.high)
+        if lo != hi:
+            return lo < hi
+        return not any((iv.low == lo and iv.low_open) or (iv.high == hi and iv.high_open)
+                       for iv in (self, other))
+
+    def show(self) -> list[float | None]:
+        """``[low, high]`` for output (whole numbers as ints), ``None`` for an open top."""
+        return [_num(self.low), None if math.isinf(self.high) else _num(self.high)]
+
+
+def _num(v: float) -> float:
+    return int(v) if float(v).is_integer() else round(v, 3)
+
+
+def interval(qualifier: str | None, value: float | None, low: float | None = None,
+             high: float | None = None) -> Interval | None:
+    """The interval a figure claims, or ``None`` when it gives no number."""
+    inf = math.inf
+    if qualifier in ("range", "vague") or value is None:
+        if low is None and high is None:
+            if value is None:
+                return None
+            return Interval(value, value)
+        return Interval(low if low is not None else 0.0, high if high is not None else inf)
+    if qualifier == "at_least":
+        return Interval(value, inf)
+    if qualifier == "more_than":
+        return Interval(value, inf, low_open=True)
+    if qualifier == "approximately":
+        return Interval(value * 0.9, value * 1.1)
+    if qualifier == "up_to":
+        return Interval(0.0, value)
+    if qualifier == "fewer_than":
+        return Interval(0.0, value, high_open=True)
+    return Interval(value, value)
+
+
+def claim_interval(st: StatementRecord | NewStatement) -> Interval | None:
+    """The interval of a stored claim."""
+    return interval(st.qualifier, st.value, st.low, st.high)
+
+
+def claim_date(st: StatementRecord) -> str | None:
+    """When a figure was given: its as-of date, else its article's publication date."""
+    d = st.as_of or (st.article.published if st.article else None)
+    return d if d and _parse_date(d) else None
+
+
+def _parse_date(d: str) -> date | None:
+    try:
+        return date.fromisoformat(d[:10])
+    except ValueError:
+        return None
+
+
+def comparable(a: StatementRecord, b: StatementRecord) -> bool:
+    """Same event kind, compatible subject class and the same scope."""
+    return (a.event_key is not None and a.event_key == b.event_key
+            and a.subject is not None and a.subject == b.subject and a.scope == b.scope)
+
+
+def same_origin(a: StatementRecord, b: StatementRecord) -> bool:
+    """Whether both figures trace back to the same identified origin."""
+    return a.origin is not None and same_entity(a.origin, b.origin)
+
+
+def compare_claims(a: StatementRecord, b: StatementRecord) -> LinkRecord | None:
+    """same-as, conflicts-with or updates between two claims, or ``None``."""
+    if not comparable(a, b):
+        return None
+    ia, ib = claim_interval(a), claim_interval(b)
+    if ia is None or ib is None:
+        return None
+    detail = {"event": a.event_key, "subject": a.subject, "scope": a.scope,
+              "a": {"interval": ia.show(), "date": claim_date(a)},
+              "b": {"interval": ib.show(), "date": claim_date(b)}}
+    if ia.overlaps(ib):
+        if ia == ib:
+            lo, hi = sorted((a.id, b.id))
+            return LinkRecord("same-as", lo, hi, 1.0, detail)
+        return None
+    da, db = _parse_date(claim_date(a) or ""), _parse_date(claim_date(b) or "")
+    if same_origin(a, b) and da and db and da != db and abs((db - da).days) <= MAX_UPDATE_GAP_DAYS:
+        early, late = (a, b) if da < db else (b, a)
+        ie, il = (ia, ib) if early is a else (ib, ia)
+        if il.low >= ie.high:
+            detail["a"], detail["b"] = ((detail["a"], detail["b"]) if early is a
+                                        else (detail["b"], detail["a"]))
+            return LinkRecord("updates", early.id, late.id, 1.0, detail)
+    lo, hi = sorted((a.id, b.id))
+    if lo != a.id:
+        detail["a"], detail["b"] = detail["b"], detail["a"]
+    return LinkRecord("conflicts-with", lo, hi, 1.0, detail)
+
+
+# -- quotes ---------------------------------------------------------------------------
+
+
+def quote_similarity(a: str, b: str) -> float:
+    """0–100: how likely two quotes are one statement in different wording or translation."""
+    na, nb = fold(a), fold(b)
+    if not na or not nb:
+        return 0.0
+    if na == nb:
+        return 100.0
+    if numbers(a) and numbers(b) and numbers(a) != numbers(b):
+        return 0.0
+    short, long_ = sorted((na, nb), key=len)
+    scores = [fuzz.token_set_ratio(na, nb), fuzz.token_sort_ratio(na, nb)]
+    if len(short.split()) >= 6:
+        scores.append(fuzz.partial_ratio(short, long_))
+    wa, wb = set(content_words(a)), set(content_words(b))
+    if wa and wb:
+        scores.append(100.0 * len(wa & wb) / min(len(wa), len(wb)) * 0.9)
+    return float(max(scores))
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """Same entity, or one name is the other's surname / a subset of its words."""
+    if same_entity(a, b):
+        return True
+    ta, tb = normalise(canonical(a)).split(), normalise(canonical(b)).split()
+    short, long_ = sorted((ta, tb), key=len)
+    return bool(short) and short[-1] == long_[-1] and set(short) <= set(long_)
+
+
+def compare_quotes(a: StatementRecord, b: StatementRecord) -> LinkRecord | None:
+    """A same-as link when two quotes are the same statement, else ``None``."""
+    if a.speaker_key and b.speaker_key and not same_speaker(a.speaker_key, b.speaker_key):
+        return None
+    known = bool(a.speaker_key and b.speaker_key)
+    if min(len(content_words(a.text)), len(content_words(b.text))) < 4:
+        ok = known and normalise(a.text) == normalise(b.text)
+        score = 100.0 if ok else 0.0
+    else:
+        score = quote_similarity(a.text, b.text)
+        ok = score >= (SAME_SPEAKER_RATIO if known else ANY_SPEAKER_RATIO)
+    if not ok:
+        return None
+    lo, hi = sorted((a.id, b.id))
+    return LinkRecord("same-as", lo, hi, round(score, 1), {"speaker": a.origin or b.origin})
+
+
+# -- linking a new article ------------------------------------------------------------
+
+
+def link_statements(store: Store, statements: list[StatementRecord],
+                    terms: list[str]) -> list[LinkRecord]:
+    """Links from freshly stored statements to blocked candidates in other articles."""
+    links: list[LinkRecord] = []
+    by_event: dict[str, list[StatementRecord]] = {}
+    story, shared = story_terms(store, terms)
+    for st in statements:
+        if st.article is None:
+            continue
+        if st.kind == "claim" and st.event_key and st.subject:
+            if st.event_key not in by_event:
+                by_event[st.event_key] = [
+                    c for c in store.claim_candidates(st.event_key, story, st.article.id,
+                                                      min_shared=shared)
+                    if _near_in_time(c, st)]
+            for cand in by_event[st.event_key]:
+                lk = compare_claims(cand, st)
+                if lk:
+                    links.append(lk)
+        elif st.kind == "quote":
+            for cand in store.quote_candidates(st.speaker_key, rare_words(st.text),
+                                               st.article.id):
+                lk = compare_quotes(cand, st)
+                if lk:
+                    links.append(lk)
+    return links
+
+
+def _near_in_time(a: StatementRecord, b: StatementRecord) -> bool:
+    """False only when both articles are dated and far apart (then not one event)."""
+    da = _parse_date(a.article.published or "") if a.article else None
+    db = _parse_date(b.article.published or "") if b.article else None
+    return da is None or db is None or abs((da - db).days) <= MAX_STORY_GAP_DAYS
