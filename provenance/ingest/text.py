@@ -3,13 +3,16 @@
 A header block is a run of ``Key: value`` lines at the very top (``Title``,
 ``Outlet``, ``Published``, ``URL``, ``ID``) ended by a blank line. The
 document text keeps the header; ``regions`` point at the title value and the
-body so that offsets stay true to the file.
+body so that offsets stay true to the file. Page furniture (see
+:mod:`provenance.ingest.furniture`) is cut out of the regions and recorded in
+``Document.furniture``.
 """
 
 from __future__ import annotations
 
 import re
 
+from provenance.ingest.furniture import Furniture, content_minus, find_furniture
 from provenance.models import Document
 
 HEADER_KEYS = {"title": "title", "outlet": "outlet", "published": "published", "url": "url",
@@ -41,8 +44,28 @@ def _parse_header(text: str) -> tuple[dict[str, tuple[int, int]], int]:
     return {}, 0
 
 
-def document_from_text(text: str, id: str = "-", path: str | None = None) -> Document:
-    """A document from article text, reading a leading header block as metadata."""
+def with_furniture_stripped(doc: Document) -> tuple[Document, list[Furniture]]:
+    """``doc`` with page furniture cut out of its content regions, and what was cut.
+
+    When furniture is all there is, ``regions`` becomes ``[(0, 0)]``: no content.
+    """
+    base = doc.content_regions()
+    found = find_furniture(doc.text, base)
+    if not found:
+        return doc, []
+    regions = content_minus(doc.text, base, found) or [(0, 0)]
+    update = {"regions": regions, "furniture": [(f.start, f.end) for f in found]}
+    return doc.model_copy(update=update), found
+
+
+def has_content(doc: Document) -> bool:
+    """Whether any content region holds more than white space."""
+    return any(doc.text[s:e].strip() for s, e in doc.content_regions())
+
+
+def parse_text(text: str, id: str = "-", path: str | None = None,
+               strip: bool = True) -> tuple[Document, list[Furniture]]:
+    """Like :func:`document_from_text`, also returning the furniture that was cut."""
     if text.startswith("\ufeff"):
         text = text[1:]
     fields, body_start = _parse_header(text)
@@ -52,7 +75,7 @@ def document_from_text(text: str, id: str = "-", path: str | None = None) -> Doc
         if "title" in fields:
             regions.append(fields["title"])
         regions.append((body_start, len(text)))
-    return Document(
+    doc = Document(
         id=id,
         text=text,
         title=meta.get("title"),
@@ -62,3 +85,13 @@ def document_from_text(text: str, id: str = "-", path: str | None = None) -> Doc
         path=path,
         regions=regions,
     )
+    return with_furniture_stripped(doc) if strip else (doc, [])
+
+
+def document_from_text(text: str, id: str = "-", path: str | None = None,
+                       strip: bool = True) -> Document:
+    """A document from article text, reading a leading header block as metadata.
+
+    With ``strip`` (the default) page furniture is left out of ``regions``.
+    """
+    return parse_text(text, id=id, path=path, strip=strip)[0]
