@@ -4,6 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 SHARED ?= ../shared
 DB     ?= provenance.db
+GVDB_DEV := $(wildcard $(SHARED)/benchmarks/gvdb/dev.tsv)
 
 .PHONY: run test lint typecheck unit eval bench golden clean
 
@@ -15,11 +16,21 @@ $(BIN)/provenance: pyproject.toml
 
 run: $(BIN)/provenance  ## the main job on the seeds
 	$(BIN)/provenance extract seeds/ --format table
+	$(BIN)/provenance ingest seeds/ --db $(DB)
+	$(BIN)/provenance reextract --db $(DB)
+	@echo "== conflicting figures"
+	$(BIN)/provenance conflicts --db $(DB)
+	@echo "== secondhand sourcing"
+	$(BIN)/provenance secondhand --db $(DB)
+	@echo "== who said it"
+	$(BIN)/provenance who-said "dozens of attackers have been eliminated" --db $(DB)
+	@echo "== footnote"
+	$(BIN)/provenance footnote "26 armed criminals have been killed" --style chicago --db $(DB)
 
 test: $(BIN)/provenance lint typecheck unit  ## ruff, mypy and pytest
 
 lint: $(BIN)/provenance
-	$(BIN)/ruff check provenance tests
+	$(BIN)/ruff check provenance tests bench
 
 typecheck: $(BIN)/provenance
 	$(BIN)/mypy
@@ -28,10 +39,12 @@ unit: $(BIN)/provenance
 	$(BIN)/pytest
 
 eval: $(BIN)/provenance  ## quality figures on the seeds' gold (and PolNeAR/GVDB when ../shared is there)
-	$(BIN)/provenance evaluate gold/seeds
+	$(BIN)/provenance evaluate gold/seeds $(if $(wildcard $(SHARED)/benchmarks/polnear),--polnear $(SHARED)/benchmarks/polnear/data/dev)
+	$(if $(GVDB_DEV),$(BIN)/provenance evaluate --gvdb $(GVDB_DEV))
 
-bench: $(BIN)/provenance
-	@echo "benchmark: see issue 6"
+bench: $(BIN)/provenance  ## throughput, linking, who-said latency, RSS -> docs/benchmarks.md (BENCH_SCALE=small: quick)
+	@if [ ! -d "$(SHARED)" ]; then echo "bench: $(SHARED) is missing: benchmarking on the seeds only"; fi
+	$(BIN)/python -m bench.run --shared "$(SHARED)"
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -37,6 +37,10 @@ def evaluate(
                                   "(default: ../../seeds relative to gold, or the gold dir)."),
     fmt: str = typer.Option("table", "--format", "-f", help="table or json."),
     errors: bool = typer.Option(False, "--errors", help="List every mismatch."),
+    gvdb: Path = typer.Option(None, "--gvdb", help="A GVDB TSV: killed/injured counts our "
+                              "claims imply vs its victim lists (secondary, noisy labels)."),
+    polnear: Path = typer.Option(None, "--polnear", help="A PolNeAR split directory (brat): "
+                                 "direct-quote P/R/F1 and named-speaker accuracy."),
 ) -> None:
     """Score extraction: quote P/R/F1, speaker and chain accuracy, claim scores."""
     rows: list[dict[str, Any]] = []
@@ -61,8 +65,30 @@ def evaluate(
         if errors and fmt == "table":
             for e in scores["errors"]:
                 typer.echo(json.dumps(e, ensure_ascii=False), err=True)
+    if polnear is not None:
+        from provenance.evaluation import polnear as polnear_eval
+
+        if not polnear.is_dir():
+            fail(f"{polnear}: not a PolNeAR directory")
+        pn = polnear_eval.score_dir(polnear)
+        result["polnear"] = pn
+        rows += _summary_rows(f"polnear:{polnear.name}", pn)
+        if errors and fmt == "table":
+            for e in pn["errors"]:
+                typer.echo(json.dumps(e, ensure_ascii=False), err=True)
+    if gvdb is not None:
+        from provenance.evaluation import gvdb as gvdb_eval
+
+        if not gvdb.is_file():
+            fail(f"{gvdb}: no such GVDB file")
+        gv = gvdb_eval.score(gvdb_eval.load(gvdb))
+        result["gvdb"] = gv
+        rows += _summary_rows(f"gvdb:{gvdb.name}", gv)
+        if errors and fmt == "table":
+            for e in gv["errors"]:
+                typer.echo(json.dumps(e, ensure_ascii=False), err=True)
     if not result:
-        fail("nothing to evaluate: give a gold directory", code=2)
+        fail("nothing to evaluate: give a gold directory, --polnear or --gvdb", code=2)
     if fmt == "json":
         emit(result, "json")
     else:

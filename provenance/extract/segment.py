@@ -48,7 +48,8 @@ def paragraphs_of(text: str, regions: tuple[tuple[int, int], ...]) -> list[tuple
 def _is_abbreviation(text: str, dot: int, start: int) -> bool:
     """Whether the period at ``dot`` closes an abbreviation or an initial."""
     j = dot
-    while j > start and (text[j - 1].isalpha() or text[j - 1] == "."):
+    floor = max(start, dot - 24)  # abbreviations are short: keeps "a.a.a.…" linear
+    while j > floor and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
     word = text[j:dot].casefold()
     if not word:
