@@ -19,13 +19,13 @@ run: $(BIN)/provenance  ## the main job on the seeds
 	$(BIN)/provenance ingest seeds/ --db $(DB)
 	$(BIN)/provenance reextract --db $(DB)
 	@echo "== conflicting figures"
-	$(BIN)/provenance conflicts --db $(DB)
+	$(BIN)/provenance conflicts --db $(DB) -f table
 	@echo "== secondhand sourcing"
-	$(BIN)/provenance secondhand --db $(DB)
+	$(BIN)/provenance secondhand --db $(DB) -f table
 	@echo "== who said it"
-	$(BIN)/provenance who-said "dozens of attackers have been eliminated" --db $(DB)
+	$(BIN)/provenance who-said "dozens of attackers have been eliminated" --db $(DB) -f table
 	@echo "== footnote"
-	$(BIN)/provenance footnote "26 armed criminals have been killed" --style chicago --db $(DB)
+	$(BIN)/provenance footnote "26 armed criminals have been killed" --style chicago --db $(DB) -f table
 
 test: $(BIN)/provenance lint typecheck unit  ## ruff, mypy and pytest
 
@@ -40,6 +40,7 @@ unit: $(BIN)/provenance
 
 eval: $(BIN)/provenance  ## quality figures on the seeds' gold (and PolNeAR/GVDB when ../shared is there)
 	$(BIN)/provenance evaluate gold/seeds $(if $(wildcard $(SHARED)/benchmarks/polnear),--polnear $(SHARED)/benchmarks/polnear/data/dev)
+	$(BIN)/provenance evaluate gold/dev --articles corpus/dev
 	$(if $(GVDB_DEV),$(BIN)/provenance evaluate --gvdb $(GVDB_DEV))
 
 bench: $(BIN)/provenance  ## throughput, linking, who-said latency, RSS -> docs/benchmarks.md (BENCH_SCALE=small: quick)

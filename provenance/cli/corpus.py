@@ -55,7 +55,7 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="Files, directories (recursive) or - for stdin."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
     fmt: str = typer.Option("table", "--format", "-f", help="Summary format: table or json."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=0,
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0,
                              help="Extraction processes (0: every CPU); storing stays serial."),
 ) -> None:
     """Extract articles and store them, their statements, chains and links (idempotent)."""
@@ -82,7 +82,7 @@ def reextract_cmd(
 @app.command()
 def stats(
     db: str = typer.Option(None, "--db", help=DB_HELP),
-    fmt: str = typer.Option("table", "--format", "-f", help="json or table."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json or table."),
 ) -> None:
     """Counts of articles, quotes, claims, sources, links and conflicts."""
     check_format(fmt, ("json", "table"))

@@ -30,7 +30,7 @@ def _appearance_row(a: dict[str, Any], mark: str = "") -> dict[str, Any]:
 def who_said_cmd(
     text: str = typer.Argument(..., help="Words of the quote or claim to look up."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
-    fmt: str = typer.Option("table", "--format", "-f", help=FMT_HELP),
+    fmt: str = typer.Option("json", "--format", "-f", help=FMT_HELP),
 ) -> None:
     """Who said TEXT: its origin and chain, its first appearance, and every appearance."""
     check_format(fmt, FMT)
@@ -55,7 +55,7 @@ def conflicts_cmd(
     event: str = typer.Option(None, "--event", help="Only this event kind (killed, wounded, "
                               "arrested, ...)."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
-    fmt: str = typer.Option("table", "--format", "-f", help=FMT_HELP),
+    fmt: str = typer.Option("json", "--format", "-f", help=FMT_HELP),
 ) -> None:
     """Groups of figures that cannot all be true, with each figure's source, outlet and date."""
     check_format(fmt, FMT)
@@ -68,7 +68,7 @@ def conflicts_cmd(
 def secondhand_cmd(
     db: str = typer.Option(None, "--db", help=DB_HELP),
     limit: int = typer.Option(None, "--limit", help="At most this many findings."),
-    fmt: str = typer.Option("table", "--format", "-f", help=FMT_HELP),
+    fmt: str = typer.Option("json", "--format", "-f", help=FMT_HELP),
 ) -> None:
     """Statements with no named origin, and repeats that all pass through one intermediary."""
     check_format(fmt, FMT)
@@ -92,7 +92,7 @@ def _statement_id(ref: str) -> int:
 def chain_cmd(
     statement_id: str = typer.Argument(..., metavar="ID", help="Statement id."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
-    fmt: str = typer.Option("table", "--format", "-f", help=FMT_HELP),
+    fmt: str = typer.Option("json", "--format", "-f", help=FMT_HELP),
 ) -> None:
     """The attribution chain of one statement, as a tree."""
     check_format(fmt, FMT)
@@ -111,7 +111,7 @@ def footnote_cmd(
     ref: str = typer.Argument(..., metavar="ID-OR-TEXT", help="Statement id or words of it."),
     style: str = typer.Option("chicago", "--style", help="chicago, apa, ap or markdown."),
     db: str = typer.Option(None, "--db", help=DB_HELP),
-    fmt: str = typer.Option("table", "--format", "-f", help="json, or table for the note."),
+    fmt: str = typer.Option("json", "--format", "-f", help="json, or table for the note."),
 ) -> None:
     """A footnote for one statement: origin, each intermediary in order, and the article."""
     check_format(fmt, FMT)
