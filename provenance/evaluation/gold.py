@@ -14,7 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from provenance.entities import same_entity
-from provenance.evaluation.matching import PRF, Accuracy, chains_equal, greedy_match, overlap
+from provenance.evaluation.matching import (
+    PRF,
+    Accuracy,
+    chains_equal,
+    greedy_match,
+    names_match,
+    overlap,
+)
 
 QUOTE_MATCH = 0.5
 CLAIM_SENTENCE_MATCH = 0.5
@@ -60,7 +67,7 @@ def score(gold: dict[str, dict[str, Any]], pred: Iterable[dict[str, Any]]) -> di
         quotes.n_gold += len(gq)
         quotes.n_pred += len(pq)
         for gi, pi in pairs:
-            ok = same_entity(gq[gi]["speaker"], pq[pi]["speaker"])
+            ok = names_match(gq[gi]["speaker"], pq[pi]["speaker"])
             speaker.add(ok)
             if not ok:
                 errors.append({"article": article, "kind": "speaker", "text": gq[gi]["text"][:60],
