@@ -27,8 +27,10 @@ _NON_WORD = re.compile(r"[\W_]+")
 @lru_cache(maxsize=65536)
 def normalise(name: str) -> str:
     """Case-, accent- and punctuation-folded form of a name, without a leading article."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = name
+    if not s.isascii():  # ASCII has no accents or compatibility forms to fold
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = _ARTICLE.sub("", s.strip().casefold())
     s = _NON_WORD.sub(" ", s)
     return " ".join(s.split())

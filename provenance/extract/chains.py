@@ -30,7 +30,7 @@ from provenance.entities import known_kind, normalise, same_entity, same_person
 from provenance.extract import sources_lexicon as lex
 from provenance.extract.attribution import Attribution, Context, Found, attribute
 from provenance.extract.registry import register
-from provenance.extract.segment import paragraphs, sentences
+from provenance.extract.segment import doc_sentences, paragraphs
 from provenance.models import Chain, Claim, Document, Extraction, Quote, Source
 
 Hops = list[list[Source]]
@@ -54,13 +54,21 @@ class _Sentence:
     locked: bool = False
 
 
+# folded words that may name a country, alone or as the first of two ("south africa")
+_COUNTRY_WORDS = frozenset(lex.DEMONYMS) | frozenset(lex.ADJECTIVE_COUNTRY) | frozenset(
+    k.split()[0] for k in lex.DEMONYMS if " " in k)
+
+
 def _countries_in(words: list[str]) -> list[str]:
     """The countries a run of capitalised words names, in order."""
+    lows = "\n".join(words).casefold().split("\n")  # one fold for all words
+    if _COUNTRY_WORDS.isdisjoint(lows):
+        return []
     out = []
-    for k, w in enumerate(words):
-        w = w.casefold()
-        if k + 1 < len(words) and f"{w} {words[k + 1].casefold()}" in lex.DEMONYMS:
-            out.append(f"{w} {words[k + 1].casefold()}")
+    for k in [k for k, w in enumerate(lows) if w in _COUNTRY_WORDS]:
+        w = lows[k]
+        if k + 1 < len(lows) and f"{w} {lows[k + 1]}" in lex.DEMONYMS:
+            out.append(f"{w} {lows[k + 1]}")
         elif w in lex.DEMONYMS:
             out.append(w)
         elif w in lex.ADJECTIVE_COUNTRY:
@@ -265,12 +273,9 @@ def _masks_in(masks: Sequence[tuple[int, int]], starts: Sequence[int],
 
 def _headings(doc: Document, paras: list[tuple[int, int]]) -> list[int]:
     """Paragraphs that look like section headings (short, no closing punctuation)."""
-    out = []
-    for i, (s, e) in enumerate(paras):
-        words = doc.text[s:e].split()
-        if 1 <= len(words) <= 15 and doc.text[e - 1] not in _TERMINAL:
-            out.append(i)
-    return out
+    text = doc.text
+    return [i for i, (s, e) in enumerate(paras)
+            if text[e - 1] not in _TERMINAL and 1 <= len(text[s:e].split()) <= 15]
 
 
 def _title_para(doc: Document, paras: list[tuple[int, int]]) -> int | None:
@@ -297,10 +302,9 @@ def run(ex: Extraction) -> Extraction:
     mstarts = [m[0] for m in masks]
     paras = paragraphs(doc)
     sents: list[_Sentence] = []
-    for pi, (ps, pe) in enumerate(paras):
-        for s, e in sentences(text, ps, pe):
-            local = _masks_in(masks, mstarts, s, e)
-            sents.append(_Sentence(pi, s, e, attribute(text, s, e, ctx, local), bool(local)))
+    for pi, s, e in doc_sentences(doc):
+        local = _masks_in(masks, mstarts, s, e) if masks else []
+        sents.append(_Sentence(pi, s, e, attribute(text, s, e, ctx, local), bool(local)))
     starts = [s.start for s in sents]
 
     names = _Names(text)
@@ -318,7 +322,8 @@ def run(ex: Extraction) -> Extraction:
     last_body: Source | None = None
     last_outlet: Source | None = None
     for st in sents:
-        _resolve(st.att, names, last_person, last_body, last_outlet)
+        if st.att.found or st.att.speaker is not None:
+            _resolve(st.att, names, last_person, last_body, last_outlet)
         for f in st.att.found:
             if f.source.kind == "outlet":
                 last_outlet = f.source

@@ -26,10 +26,17 @@ import re
 from dataclasses import dataclass, replace
 
 from provenance.extract import events
-from provenance.extract.numbers import Amount, find_amounts, non_count, tail_words
+from provenance.extract.numbers import (
+    Amount,
+    TextIndex,
+    find_amounts,
+    index_text,
+    non_count,
+    tail_words,
+)
 from provenance.extract.registry import register
 from provenance.extract.segment import doc_sentences
-from provenance.models import Chain, Claim, Event, Extraction, Qualifier, Span
+from provenance.models import Chain, Claim, Event, Extraction, Qualifier, Span, trusted
 
 MAX_SENTENCE = 1500  # longer "sentences" (unsegmentable text) are read in pieces this long
 MAX_AMOUNTS = 40  # amounts read per sentence: more is a table or garbage, not prose
@@ -346,11 +353,15 @@ def _chunks(text: str, s: int, e: int) -> list[tuple[int, int]]:
     return out
 
 
-def sentence_claims(text: str, s: int, e: int) -> list[Claim]:
-    """The claims in the sentence ``text[s:e]`` (an overlong one is read in pieces)."""
+def sentence_claims(text: str, s: int, e: int, index: TextIndex | None = None) -> list[Claim]:
+    """The claims in the sentence ``text[s:e]`` (an overlong one is read in pieces).
+
+    ``index`` is :func:`~provenance.extract.numbers.index_text` of ``text``, shared
+    by the sentences of one document.
+    """
     if e - s > MAX_SENTENCE:
-        return [c for cs, ce in _chunks(text, s, e) for c in sentence_claims(text, cs, ce)]
-    amounts = _counts(text, find_amounts(text, s, e, MAX_AMOUNTS)[:MAX_AMOUNTS], s)
+        return [c for cs, ce in _chunks(text, s, e) for c in sentence_claims(text, cs, ce, index)]
+    amounts = _counts(text, find_amounts(text, s, e, MAX_AMOUNTS, index)[:MAX_AMOUNTS], s)
     if not amounts:
         return []
     amounts = _merge_ranges(text, amounts)
@@ -374,32 +385,34 @@ def sentence_claims(text: str, s: int, e: int) -> list[Claim]:
             if tail and tail[-1].casefold() in ("including", "among", "of"):
                 found[i] = replace(f, event=prv.event, cue=True, kept=True)
     out: list[Claim] = []
-    prev: _Found | None = None
-    sentence = Span.model_construct(start=s, end=e, text=text[s:e])
-    as_of = _as_of(text, s, e)
+    prev: tuple[int, str | None] | None = None  # the last kept amount's end and subject
+    sentence: Span | None = None
+    as_of: str | None = None
     for f in found:
         if not f.kept:
             prev = None
             continue
         a = f.amount
         what = f.what
-        if what is None and f.head is None and prev is not None and prev.what \
+        if what is None and f.head is None and prev is not None and prev[1] \
                 and f.event in PERSON_EVENTS:
-            gap = text[prev.amount.end:f.left].rstrip()
+            gap = text[prev[0]:f.left].rstrip()
             if (gap.endswith(" and") or gap.endswith("\u00a0and")) and "," not in gap \
                     and len(gap) < _RIGHT_REACH and not _CLAUSE_BREAK.search(gap):
-                what = prev.what
+                what = prev[1]
         if what is None and f.event in PERSON_EVENTS:
             what = "people"
-        f = replace(f, what=what)
-        out.append(Claim.model_construct(
-            sentence=sentence, figure=Span.model_construct(start=a.start, end=a.end,
-                                                           text=text[a.start:a.end]),
+        if sentence is None:
+            sentence = trusted(Span, start=s, end=e, text=text[s:e])
+            as_of = _as_of(text, s, e)
+        out.append(trusted(
+            Claim, sentence=sentence,
+            figure=trusted(Span, start=a.start, end=a.end, text=text[a.start:a.end]),
             value=a.value, low=a.low, high=a.high, qualifier=f.qualifier, what=what,
             event=f.event or "other", place=_place(text, a, f.clause_end), as_of=as_of,
             sources=Chain(),
         ))
-        prev = f
+        prev = (a.end, what)
     return out
 
 
@@ -408,8 +421,11 @@ def run(ex: Extraction) -> Extraction:
     """Fill ``ex.claims`` with every numeric claim in the document's content."""
     text = ex.document.text
     claims: list[Claim] = []
+    index = index_text(text)
     for _, s, e in doc_sentences(ex.document):
-        claims += sentence_claims(text, s, e)
+        if index is not None and not index.may_hold_amounts(s, e):
+            continue
+        claims += sentence_claims(text, s, e, index)
         if len(claims) >= MAX_CLAIMS:
             del claims[MAX_CLAIMS:]
             break

@@ -30,6 +30,9 @@ _MDY_NAMED = re.compile(r"\b" + _MONTH + r"\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[
                         re.I)
 _DMY_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+# every date pattern above needs a year: four digits, no digit either side, 1900-2100
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _DATE_LINE_CUE = re.compile(r"^\W*(?:published|posted|updated|date[d]?|last updated)\b", re.I)
 _CREDIT = re.compile(r"^(?:source|sources|via|originally published (?:by|in|at|on)|credit)"
                      r"[ \t]*[:\-–][ \t]*(\S.*)$", re.I)
@@ -39,6 +42,7 @@ _NAV_WORDS = frozenset("""home menu search share sections all login subscribe sk
     news world politics sport sports business latest tweet print email follow us navigation
     main close open""".split())
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2}|com|net|org|info|news|online)\b", re.I)
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 _TOP = 8  # paragraphs from the top that may hold a date bar or the headline
 
 
@@ -53,6 +57,9 @@ def _valid(y: int, m: int, d: int) -> str | None:
 
 def find_date(line: str) -> str | None:
     """The first full date (with a year) in ``line`` as ``YYYY-MM-DD``, or None."""
+    if _FOUR_DIGITS.search(line) is None or not any(
+            1900 <= int(y) <= 2100 for y in _YEAR.findall(line)):
+        return None  # the common case: no year, so no date
     best: tuple[int, str] | None = None
 
     def offer(pos: int, iso: str | None) -> None:
@@ -60,17 +67,18 @@ def find_date(line: str) -> str | None:
         if iso and (best is None or pos < best[0]):
             best = (pos, iso)
 
-    for m in _ISO.finditer(line):
+    # the numeric forms are only looked for where their separator occurs
+    for m in _ISO.finditer(line) if "-" in line else ():
         offer(m.start(), _valid(int(m[1]), int(m[2]), int(m[3])))
-    for m in _YMD_SLASH.finditer(line):
+    for m in _YMD_SLASH.finditer(line) if "/" in line else ():
         offer(m.start(), _valid(int(m[1]), int(m[2]), int(m[3])))
     for m in _DMY_NAMED.finditer(line):
         offer(m.start(), _valid(int(m[3]), MONTHS[m[2].casefold()[:3]], int(m[1])))
     for m in _MDY_NAMED.finditer(line):
         offer(m.start(), _valid(int(m[3]), MONTHS[m[1].casefold()[:3]], int(m[2])))
-    for m in _DMY_DOTS.finditer(line):
+    for m in _DMY_DOTS.finditer(line) if "." in line else ():
         offer(m.start(), _valid(int(m[3]), int(m[2]), int(m[1])))
-    for m in _SLASHED.finditer(line):
+    for m in _SLASHED.finditer(line) if "/" in line else ():
         a, b = int(m[1]), int(m[2])
         if a > 12 >= b:  # only when unambiguous: 22/11/2024 day first
             offer(m.start(), _valid(int(m[3]), b, a))
@@ -79,13 +87,13 @@ def find_date(line: str) -> str | None:
     return best[1] if best else None
 
 
-def _date_bar(line: str) -> str | None:
-    """The date a date bar, dateline or "Published:" line states, if ``line`` is one."""
-    line = line[:300]  # date bars and datelines are short, or open their paragraph
-    words = line.split()
+def _date_bar(text: str, s: int, e: int) -> str | None:
+    """The date a date bar, dateline or "Published:" line states, if ``text[s:e]`` is one."""
+    line = text[s:min(e, s + 300)]  # date bars and datelines are short, or open their paragraph
     date = find_date(line)
     if date is None:
         return None
+    words = line.split()
     if len(words) <= 12 or _DATE_LINE_CUE.match(line):
         return date
     # a dateline opening a paragraph: "10.01.2022, Moscow. The threat ..."
@@ -103,7 +111,7 @@ def _is_date_or_nav(line: str) -> bool:
     if len(words) > 30:
         return False
     rest = [w for w in words if not (w in WEEKDAYS or w[:3] in MONTHS or w.isdigit()
-                                     or re.fullmatch(r"\d{1,2}:\d{2}", w))]
+                                     or _CLOCK.fullmatch(w))]
     if not rest:
         return True  # "Wednesday, January 19", "10:20"
     return all(w in _NAV_WORDS for w in rest)
@@ -164,12 +172,23 @@ def _credit_name(value: str) -> bool:
     return any(any(c.isdigit() for c in w) or (len(w) >= 2 and w.isupper()) for w in words)
 
 
+def _last_lines(text: str, n: int) -> list[str]:
+    """The last ``n`` non-blank lines of ``text``, trimmed, last first."""
+    out: list[str] = []
+    end = len(text)
+    while end >= 0 and len(out) < n:
+        nl = text.rfind("\n", 0, end)
+        line = text[nl + 1:end].strip()
+        if line:
+            out.append(line)
+        end = nl
+    return out
+
+
 def _credit_outlet(text: str) -> str | None:
     """An outlet credited on a closing line: "Source: Rossa Primavera News Agency"."""
-    paras = paragraphs_of(text, ((0, len(text)),))
-    tail = paras[max(0, len(paras) - 8):]
-    for s, e in reversed(tail):
-        m = _CREDIT.match(text[s:e])
+    for line in _last_lines(text, 8):
+        m = _CREDIT.match(line)
         if m:
             value = m[1].strip().rstrip(".")
             if _outlet_like(value) or _credit_name(value):
@@ -202,7 +221,7 @@ def run(ex: Extraction) -> Extraction:
         published = find_date(published) or published
     if published is None:
         for s, e in paras[:_TOP]:
-            published = _date_bar(doc.text[s:e])
+            published = _date_bar(doc.text, s, e)
             if published:
                 break
     if outlet is None:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from typing import Literal
 
 from provenance.extract.cues import (
@@ -28,8 +29,10 @@ from provenance.extract.cues import (
 
 _TOKEN = re.compile(r"[^\W_][\w\-’']*|[^\w\s]")
 _POSSESSIVE = re.compile(r"[’']s?$")
+_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds at the end of a token
 _ABBREV = frozenset("mr mrs ms dr sen rep gov gen col lt sgt capt st jr sr prof u.s".split())
 _WINDOW = 100
+_SHORT_WINDOW = 48  # characters tokenised first by np_left
 _DETS = frozenset("the a an our its his her their this".split())
 _SURNAME_ROLES = frozenset("king bishop judge mayor speaker cardinal prince host".split())
 _HONORIFICS = frozenset("mr mrs ms dr mr. mrs. ms. dr. sir dame".split())
@@ -39,6 +42,7 @@ _OBJECT_PRONOUNS = frozenset("her him them it us me".split())
 _TITLES = ROLE_WORDS - frozenset("foreign state vice deputy high interior defense defence press "
                                  "prime".split())
 _MAX_TOKENS = 14
+_RIGHT_TOKENS = _MAX_TOKENS + 8  # np_right looks at most 7 tokens past its 14th
 
 Kind = Literal["person", "org", "pronoun", "nominal", "org_nominal", "statement", "agency"]
 
@@ -68,10 +72,17 @@ def _is_cap(tok: str) -> bool:
 
 
 def _base(tok: str) -> str:
-    return _POSSESSIVE.sub("", tok) if len(tok) > 2 else tok
+    """``tok`` without a possessive ending ("Tokayev's" → "Tokayev")."""
+    if len(tok) <= 2:
+        return tok
+    if tok.endswith(("'s", "’s")):
+        return tok[:-2]
+    return tok[:-1] if tok.endswith(("'", "’")) else tok
 
 
+@lru_cache(maxsize=65536)
 def _np_word(tok: str) -> bool:
+    """Whether a token can belong to a speaker noun phrase (memoised: tokens repeat)."""
     low = tok.casefold()
     if _is_cap(tok):
         return tok not in NON_NAME_CAPS or tok in ("The", "A", "An")
@@ -80,16 +91,39 @@ def _np_word(tok: str) -> bool:
         or low in PARTICLES
 
 
-def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+def _tokens(text: str, lo: int, hi: int, most: int | None = None) -> list[tuple[int, int, str]]:
+    """The tokens of ``text[lo:hi]`` (the first ``most`` of them) with their offsets."""
+    found = _TOKEN.finditer(text, lo, hi)
+    return [(m.start(), m.end(), m.group()) for m in islice(found, most)]
+
+
+class _Truncated(Exception):
+    """A scan over a shortened token window reached its first tokens."""
 
 
 def np_left(text: str, end: int, lo: int) -> tuple[int, int] | None:
     """The subject noun phrase ending just before ``end`` (a cue verb), within ``[lo, end)``."""
-    toks = _tokens(text, max(lo, end - _WINDOW), end)
+    lo = max(lo, end - _WINDOW)
+    # Most phrases are short: tokenise the last few words first. Tokens after a space are
+    # the same wherever tokenising starts, so the answer is the same unless the backward
+    # scan reaches the first tokens of the short window.
+    cut = text.rfind(" ", lo, end - _SHORT_WINDOW) if end - _SHORT_WINDOW > lo else -1
+    if cut >= 0:
+        try:
+            return _np_left_in(_tokens(text, cut + 1, end), partial=True)
+        except _Truncated:
+            pass
+    return _np_left_in(_tokens(text, lo, end), partial=False)
+
+
+def _np_left_in(toks: list[tuple[int, int, str]], partial: bool) -> tuple[int, int] | None:
+    """:func:`np_left` over the tokens before the cue; with ``partial``, raise
+    :class:`_Truncated` where tokens before ``toks`` could change the answer."""
     i = len(toks) - 1
     while i >= 0 and toks[i][2].casefold() in AUX_ADVERBS:
         i -= 1
+    if partial and (i < 0 or (i == 0 and toks[0][2] == ",")):
+        raise _Truncated
     if i >= 0 and toks[i][2] == "," and i > 0 and _is_cap(toks[i - 1][2]):
         i -= 1  # closing comma of an appositive: "The spokesman ..., Saltanat Azirbek, said"
     if i < 0:
@@ -102,6 +136,8 @@ def np_left(text: str, end: int, lo: int) -> tuple[int, int] | None:
     n = 0
     while j >= 0 and n < _MAX_TOKENS:
         tok = toks[j][2]
+        if partial and j < 2:
+            raise _Truncated  # every rule below may look up to two tokens back
         if tok == ")":  # a parenthesis inside the phrase: "Rep. Gwen Moore (D-Wis.)"
             k = j - 1
             while k >= 0 and k > j - 8 and toks[k][2] != "(":
@@ -134,6 +170,8 @@ def np_left(text: str, end: int, lo: int) -> tuple[int, int] | None:
                 break
         j -= 1
         n += 1
+    if partial and j < 0 and n < _MAX_TOKENS:
+        raise _Truncated
     start_i = j + 1
     while start_i <= stop and toks[start_i][2].casefold() in ("of", "for", "and", ","):
         start_i += 1
@@ -144,7 +182,7 @@ def np_left(text: str, end: int, lo: int) -> tuple[int, int] | None:
 
 def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase starting at ``start`` (after an inverted cue: "said the spokesman")."""
-    toks = _tokens(text, start, min(hi, start + _WINDOW))
+    toks = _tokens(text, start, min(hi, start + _WINDOW), _RIGHT_TOKENS)
     if not toks:
         return None
     if toks[0][2] in ("of", "for", "and", ",", "."):
@@ -202,12 +240,13 @@ def _surname_role(words: list[str], low: list[str], i: int) -> bool:
 
 def analyse(text: str, start: int, end: int) -> Mention:
     """What kind of speaker the noun phrase ``text[start:end]`` names."""
-    m = _analyse_phrase(text[start:end])
+    m = analyse_phrase(text[start:end])
     return Mention(start, end, m.kind, m.name, m.role, m.head, m.possessor)
 
 
-@lru_cache(maxsize=4096)
-def _analyse_phrase(phrase: str) -> Mention:
+@lru_cache(maxsize=32768)
+def analyse_phrase(phrase: str) -> Mention:
+    """:func:`analyse` of a whole phrase (offsets relative to it), memoised."""
     return _analyse(phrase, 0, len(phrase))
 
 
@@ -236,13 +275,14 @@ def _analyse(text: str, start: int, end: int) -> Mention:
         k -= 1
     run = words[k:]
     before = low[k - 1] if k > 0 else ""
-    possessor = next((_base(w) for w in words if _POSSESSIVE.search(w) and _is_cap(w)), None)
+    possessor = next((_base(w) for w in words if w.endswith(_POSSESSIVE_ENDS) and _is_cap(w)),
+                     None)
     before_ok = k == 0 or not _is_cap(words[k - 1]) or before in _TITLES or (
         before == "state" and k > 1 and low[k - 2] == "of")
     appositive = k > 0 and "," in text[toks[k - 1][1]:toks[k][0]] if k < len(toks) else False
     if run and before_ok and before not in FUNCTION_WORDS and (
             appositive or before not in ORG_WORDS) and not (
-            k > 0 and _POSSESSIVE.search(words[k - 1])):
+            k > 0 and words[k - 1].endswith(_POSSESSIVE_ENDS)):
         name_s, name_e = toks[k][0], toks[-1][1]
         if _POSSESSIVE.search(text, name_e - 2, name_e) and text[name_e - 1] in "s’'":
             name_e -= 2 if text[name_e - 1] == "s" else 1  # "Donald Trump’s" → the name

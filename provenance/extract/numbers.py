@@ -10,6 +10,7 @@ input makes them backtrack catastrophically.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -65,6 +66,25 @@ TRIGGERS = frozenset(
      "billions", "scores", "several", "few", "handful", "couple", "tens", "doubled", "doubling",
      "doubles", "tripled", "tripling", "triples", "quadrupled", "quadrupling", "quadruples"]
 )
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes (far faster to scan in ``re``)."""
+    heads: dict[str, list[str]] = {}
+    for w in words:
+        heads.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for c, rests in sorted(heads.items()):
+        tails = [r for r in rests if r]
+        if not tails:
+            parts.append(re.escape(c))
+        else:
+            parts.append(re.escape(c) + "(?:" + _trie(tails) + ")" + ("?" if "" in rests else ""))
+    return "|".join(parts)
+
+
+# A run of digits, or a whole lower-case letter run that is a trigger word (in TRIGGERS).
+_HINT_RE = re.compile(r"[0-9]+|(?<![a-z])(?:" + _trie(sorted(TRIGGERS)) + r")(?![a-z])")
 _SEPARATORS = "./:-"
 _PHONE_AFTER = re.compile(r"\)[ \u00a0]?[0-9]{3}[ .-][0-9]{4}(?![0-9])")
 
@@ -173,9 +193,59 @@ def _not_an_amount(text: str, s: int, e: int, limit: int) -> int:
     return 0
 
 
+@dataclass(frozen=True, slots=True)
+class TextIndex:
+    """What :func:`find_amounts` needs of a whole document, computed once for all its sentences.
+
+    ``low`` is the lower-cased text (offsets preserved) and ``hints`` the sorted
+    starts of its runs of digits and of its trigger words.
+    """
+
+    low: str
+    hints: list[int]
+
+    def cuts_run(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` begins or ends inside a run of ASCII letters or digits."""
+        low = self.low
+        head = low[start - 1:start + 1] if start > 0 else ""
+        tail = low[end - 1:end + 1] if end > 0 else ""
+        return (head.isalnum() and head.isascii() and len(head) == 2) \
+            or (tail.isalnum() and tail.isascii() and len(tail) == 2)
+
+    def may_hold_amounts(self, start: int, end: int) -> bool:
+        """False only if :func:`find_amounts` surely finds nothing in ``[start, end)``."""
+        hints = self.hints
+        return bisect_left(hints, start) < bisect_left(hints, end) or self.cuts_run(start, end)
+
+
+def index_text(text: str) -> TextIndex | None:
+    """The :class:`TextIndex` of ``text``, or ``None`` if lower-casing would shift offsets."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None
+    return TextIndex(low, [m.start() for m in _HINT_RE.finditer(low)])
+
+
+def _triggers(text: str, start: int, end: int,
+              index: TextIndex | None) -> tuple[str, int, list[int]]:
+    """The lower-cased text, its offset in ``text`` and where the trigger words of
+    ``text[start:end]`` start (words cut at its edges count as they stand)."""
+    if index is not None and not index.cuts_run(start, end):
+        hints, low = index.hints, index.low
+        return low, 0, [p for p in hints[bisect_left(hints, start):bisect_left(hints, end)]
+                        if low[p] >= "a"]
+    low = text[start:end].lower()
+    return low, start, [start + t.start() for t in _LETTERS.finditer(low)
+                        if t.group() in TRIGGERS]
+
+
 def find_amounts(text: str, start: int = 0, end: int | None = None,
-                 limit: int | None = None) -> list[Amount]:
-    """Every amount in ``text[start:end]`` (the first ``limit`` of each kind), in order."""
+                 limit: int | None = None, index: TextIndex | None = None) -> list[Amount]:
+    """Every amount in ``text[start:end]`` (the first ``limit`` of each kind), in order.
+
+    ``index`` (from :func:`index_text` of ``text``) saves re-scanning the words of
+    every sentence of one document.
+    """
     end = len(text) if end is None else end
     out: list[Amount] = []
     skip_to = start
@@ -195,24 +265,28 @@ def find_amounts(text: str, start: int = 0, end: int | None = None,
         value = parse_digits(raw.strip(), scale)
         if value is not None:
             out.append(Amount(s, e, "digits", value))
-    if not TRIGGERS.isdisjoint(_LETTERS.findall(text[start:end].lower())):
-        out += _word_amounts(text, start, end, limit)
+    low, offset, triggers = _triggers(text, start, end, index)
+    if triggers:
+        out += _word_amounts(text, start, end, limit, (low, offset, triggers))
         out.sort(key=lambda a: a.start)
     return out
 
 
-def _word_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
-    """Number-word matches, tried only where a trigger word stands (or "a"/"half a" before it)."""
-    low = text[start:end].lower()
+def _word_matches(text: str, start: int, end: int,
+                  triggers: tuple[str, int, list[int]]) -> Iterator[re.Match[str]]:
+    """Number-word matches, tried only where a trigger word stands (or "a"/"half a" before it).
+
+    ``triggers`` is what :func:`_triggers` returns for ``text[start:end]``.
+    """
+    low, offset, starts = triggers
     covered = start
-    for t in _LETTERS.finditer(low):
-        if t.group() not in TRIGGERS or start + t.start() < covered:
+    for p in starts:
+        if p < covered:
             continue
-        p = start + t.start()
         cands = [p]
         for lead in ("half a ", "half an ", "a ", "an "):
             q = p - len(lead)
-            if q >= covered and low.startswith(lead, q - start):
+            if q >= covered and low.startswith(lead, q - offset):
                 cands.insert(0, q)
         for c in cands:
             m = _WORDS_RE.match(text, c, end)
@@ -222,9 +296,10 @@ def _word_matches(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
                 break
 
 
-def _word_amounts(text: str, start: int, end: int, limit: int | None) -> list[Amount]:
+def _word_amounts(text: str, start: int, end: int, limit: int | None,
+                  triggers: tuple[str, int, list[int]]) -> list[Amount]:
     out: list[Amount] = []
-    for m in _word_matches(text, start, end):
+    for m in _word_matches(text, start, end, triggers):
         if limit is not None and len(out) >= limit:
             break
         if m.group("vague") is not None:

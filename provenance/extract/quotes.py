@@ -35,6 +35,8 @@ _LEFT_BOUND = "([{—–-/:…"
 _RIGHT_BOUND = ".,;:!?)]}—–-…"
 _OPENERS = {"D": "“\"”", "G": "„", "A": "«", "S": "‘'"}
 _STANDALONE_WORDS = 8
+_TITLE_WORDS = 9  # the most words a title has
+_WORD_CAP = 10  # words are counted up to here: every threshold is below it
 _MINOR = frozenset("a an the and or nor but of for to in on at by with from into over as is "
                    "it its up off via per vs than".split())
 _MAX_LEFT = 400  # characters of a sentence searched for a cue before a quote
@@ -205,6 +207,8 @@ def _dash_quotes(text: str, paras: list[tuple[int, int]], taken: list[_Cand]) ->
     for c in taken:
         by_para.setdefault(c.para, []).append(c)
     for pi, (ps, pe) in enumerate(paras):
+        if text.find("–", ps, pe) < 0 and text.find("—", ps, pe) < 0 and ps != 0:
+            continue  # no dash, and "^-" only matches at the very start of the text
         inside = sorted(by_para.get(pi, []), key=lambda c: c.open_pos)
         opens = [c.open_pos for c in inside]
         pos = ps
@@ -282,7 +286,7 @@ def _attach(doc: Document, cands: list[_Cand], paras: list[tuple[int, int]]) -> 
     for c in sorted(cands, key=lambda c: c.start):
         ps, pe = paras[c.para]
         last_pe = paras[max(c.para, bisect_right(para_starts, c.end) - 1)][1]
-        n_words = len(_WORD.findall(text, c.start, c.end))
+        n_words = _count_words(text, c.start, c.end)
         if c.para not in sent_starts:
             sent_starts[c.para] = [a for a, _ in segment.sentences(text, ps, pe)]
         sent_lo = max(_sentence_start(sent_starts[c.para], c.open_pos), c.open_pos - _MAX_LEFT)
@@ -313,7 +317,7 @@ def _attach(doc: Document, cands: list[_Cand], paras: list[tuple[int, int]]) -> 
                     cue = (desc.start(), desc.end())
                 elif not (whole or adjacent):
                     continue
-        if _is_title(text, c.start, c.end):
+        if n_words <= _TITLE_WORDS and _is_title(text, c.start, c.end):
             continue
         continued = prev_kept is not None and (
             prev_kept.para == c.para or (prev_kept.para == c.para - 1 and c.open_pos == ps))
@@ -327,6 +331,16 @@ def _attach(doc: Document, cands: list[_Cand], paras: list[tuple[int, int]]) -> 
                          cue=doc.span(cue[0], cue[1]) if cue else None))
         prev_kept = c
     return out
+
+
+def _count_words(text: str, s: int, e: int) -> int:
+    """The number of words in ``text[s:e]``, counted up to ``_WORD_CAP`` (all callers need)."""
+    n = 0
+    for _ in _WORD.finditer(text, s, e):
+        n += 1
+        if n == _WORD_CAP:
+            break
+    return n
 
 
 def _is_title(text: str, s: int, e: int) -> bool:

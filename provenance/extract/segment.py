@@ -16,6 +16,7 @@ ABBREVIATIONS = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec no nos fig approx est dept univ
     u.s u.n u.k e.g i.e a.m p.m d.c""".split()
 )
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 _CLOSERS = "\"'”’»“)]"
 _SENT_END = re.compile(r"[.!?…]+")
 
@@ -48,11 +49,12 @@ def paragraphs_of(text: str, regions: tuple[tuple[int, int], ...]) -> list[tuple
 def _is_abbreviation(text: str, dot: int, start: int) -> bool:
     """Whether the period at ``dot`` closes an abbreviation or an initial."""
     j = dot
-    floor = max(start, dot - 24)  # abbreviations are short: keeps "a.a.a.…" linear
+    # abbreviations are short: a longer word is none (and "a.a.a.…" stays linear)
+    floor = max(start, dot - _LONGEST_ABBREVIATION - 1)
     while j > floor and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1
     word = text[j:dot].casefold()
-    if not word:
+    if not word or len(word) > _LONGEST_ABBREVIATION:
         return False
     if word in ABBREVIATIONS:
         return True
@@ -60,17 +62,32 @@ def _is_abbreviation(text: str, dot: int, start: int) -> bool:
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence ranges of ``text[start:end]`` (a paragraph), trimmed."""
+    """Sentence ranges of ``text[start:end]`` (a paragraph), trimmed.
+
+    Memoised: every stage splits the same paragraphs, so each is split once.
+    """
+    return list(_sentences_cached(text, start, end))
+
+
+@lru_cache(maxsize=8192)
+def _sentences_cached(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """:func:`sentences`, as an immutable (cacheable) tuple."""
+    return tuple(_split_sentences(text, start, end))
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split the paragraph ``text[start:end]`` into trimmed sentence ranges."""
     out: list[tuple[int, int]] = []
     s = start
     for m in _SENT_END.finditer(text, start, end):
         e = m.end()
-        if m.group()[0] == "." and len(m.group()) == 1 and _is_abbreviation(text, m.start(), s):
+        dot = m.group() == "."
+        if dot and _is_abbreviation(text, m.start(), s):
             continue
         while e < end and text[e] in _CLOSERS:
             e += 1
         # a decimal or a thousands separator ("2.500", "1.1 billion") is not an end
-        if m.group() == "." and e < end and text[e].isdigit():
+        if dot and e < end and text[e].isdigit():
             continue
         nxt = e
         while nxt < end and text[nxt] == " ":
@@ -94,8 +111,13 @@ def _append_trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> No
 
 
 def doc_sentences(doc: Document) -> list[tuple[int, int, int]]:
-    """Every sentence of the document as ``(paragraph index, start, end)``."""
-    out = []
-    for i, (ps, pe) in enumerate(paragraphs(doc)):
-        out += [(i, s, e) for s, e in sentences(doc.text, ps, pe)]
-    return out
+    """Every sentence of the document as ``(paragraph index, start, end)`` (memoised)."""
+    return list(_doc_sentences_of(doc.text, tuple(doc.content_regions())))
+
+
+@lru_cache(maxsize=64)
+def _doc_sentences_of(text: str, regions: tuple[tuple[int, int], ...]
+                      ) -> tuple[tuple[int, int, int], ...]:
+    """:func:`doc_sentences` of ``text`` within ``regions``, as a cacheable tuple."""
+    return tuple((i, s, e) for i, (ps, pe) in enumerate(paragraphs_of(text, regions))
+                 for s, e in _sentences_cached(text, ps, pe))

@@ -14,25 +14,40 @@ Tokayev", "Azirbeková" → "Saltanat Azirbek").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from rapidfuzz import fuzz
 
 from provenance.extract import names, segment
 from provenance.extract.cues import AGENCY_WORDS, CUE_RE, NON_NAME_CAPS, ORG_WORDS, ROLE_WORDS
-from provenance.extract.names import PARTICLES, Mention, analyse, fold, np_left, np_right
+from provenance.extract.names import (
+    PARTICLES,
+    Mention,
+    analyse,
+    analyse_phrase,
+    fold,
+    np_left,
+    np_right,
+)
 from provenance.extract.registry import register
 from provenance.models import Document, Extraction, Quote, Span
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
-_CAP_RUN = re.compile(r"(?<![\w’'\-])[^\W\d_a-z][\w’'\-]*(?: [^\W\d_a-z][\w’'\-]*)*")
+# A run of capitalised words. The first character is matched by a plain range before the
+# look-behinds (a letter, not after a word character) so the engine can skip ahead fast;
+# it is the same as ``(?<![\w’'\-])[^\W\d_a-z]``.
+_CAP_RUN = re.compile(r"[A-Z\x80-\U0010FFFF](?<=[^\W\d_])(?<![\w’'\-].)[\w’'\-]*"
+                      r"(?: [^\W\d_a-z][\w’'\-]*)*")
 _SOURCE_LINE = re.compile(r"(?:Source|Sources|Via)\s*:\s*")
 _PREP_CUT = re.compile(r"\s+(?:on|in|at|via|through|during|to)\s+[A-Z\w]")
 _LAST = re.compile(r"[^\W\d_]+$")
 _MARKS = " \t\n,.!?;:–—―-\"“”„«»‘’'"
 _RELATIVE = re.compile(r"\b(?:who|which|whom|that)\s*$")
+# lower-case words that can stand before a name inside a speaker phrase
+_NP_WORDS = ROLE_WORDS | ORG_WORDS | names.FUNCTION_WORDS | PARTICLES
 
 
 @dataclass(order=True)
@@ -42,6 +57,9 @@ class _Person:
     role: str | None = field(compare=False, default=None)
 
 
+_POS = attrgetter("pos")  # the sort key of a _Person, faster than its generated __lt__
+
+
 @dataclass
 class _Index:
     """The people and organisations the article mentions, by position."""
@@ -49,29 +67,48 @@ class _Index:
     persons: list[_Person] = field(default_factory=list)
     orgs: list[_Person] = field(default_factory=list)
     full_names: list[_Person] = field(default_factory=list)
-    _by_last: dict[str, list[_Person]] = field(default_factory=dict)
+    # (folded last name, full names ending in it) by the last name's initial
+    _by_initial: dict[str, list[tuple[str, list[_Person]]]] = field(default_factory=dict)
     _forms: dict[str, list[_Person]] = field(default_factory=dict)
+    _longest: dict[str, list[_Person]] = field(default_factory=dict)
 
     def before(self, items: list[_Person], pos: int, limit: int = 50) -> list[_Person]:
         """Up to ``limit`` items positioned before ``pos``, nearest first."""
-        i = bisect_left(items, _Person(pos, ""))
+        i = bisect_left(items, pos, key=_POS)
         return items[max(0, i - limit):i][::-1]
 
     def finish(self) -> None:
-        self.persons.sort()
-        self.orgs.sort()
-        self.full_names.sort()
-        self._by_last = {}
+        """Sort every list by position and index the full names by last name."""
+        self.persons.sort(key=_POS)
+        self.orgs.sort(key=_POS)
+        self.full_names.sort(key=_POS)
+        by_last: dict[str, list[_Person]] = {}
         self._forms = {}
+        self._longest = {}
         for p in self.full_names:
-            self._by_last.setdefault(_last(p.name), []).append(p)
+            by_last.setdefault(_last(p.name), []).append(p)
+        self._by_initial = {}
+        for key, ps in by_last.items():
+            self._by_initial.setdefault(key[:1], []).append((key, ps))
+
+    def longest_forms(self, name: str) -> list[_Person]:
+        """The full names longer than ``name`` that it can stand for, those with the most
+        words only, in text order."""
+        got = self._longest.get(name)
+        if got is None:
+            n = len(name.split())
+            longer = [p for p in self.forms(_last(name)) if len(p.name.split()) > n]
+            most = max((len(p.name.split()) for p in longer), default=0)
+            got = [p for p in longer if len(p.name.split()) == most]
+            self._longest[name] = got
+        return got
 
     def forms(self, last: str) -> list[_Person]:
         """Full names whose last word is (a spelling of) ``last``, in text order."""
         got = self._forms.get(last)
         if got is None:
-            got = sorted(p for key, ps in self._by_last.items()
-                         if key[:1] == last[:1] and _same_last(key, last) for p in ps)
+            got = sorted((p for key, ps in self._by_initial.get(last[:1], ())
+                          if _same_last(key, last) for p in ps), key=_POS)
             self._forms[last] = got
         return got
 
@@ -96,14 +133,11 @@ def _same_last(a: str, b: str) -> bool:
 
 def _fullest(idx: _Index, name: str, pos: int) -> tuple[str, str | None]:
     """The article's fullest form of a person's name (and a role given with it)."""
-    n = len(name.split())
-    cands = [p for p in idx.forms(_last(name)) if len(p.name.split()) > n]
+    cands = idx.longest_forms(name)
     if not cands:
         return name, None
-    most = max(len(p.name.split()) for p in cands)
-    cands = [p for p in cands if len(p.name.split()) == most]
-    before = [p for p in cands if p.pos <= pos]
-    best = before[-1] if before else cands[0]
+    i = bisect_right(cands, pos, key=_POS)  # the last one mentioned at or before ``pos``
+    best = cands[i - 1] if i else cands[0]
     return best.name, best.role
 
 
@@ -132,20 +166,21 @@ def _is_headline(text: str, ps: int, pe: int) -> bool:
 
 def _np_before(text: str, k: int, lo: int) -> bool:
     """Whether the lower-case word ending at ``k`` can belong to a speaker phrase."""
-    j = k
-    while j > lo and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
-        j -= 1
-    w = _base_word(text[j:k + 1])
-    return w in ROLE_WORDS or w in ORG_WORDS or w in names.FUNCTION_WORDS or w in PARTICLES
+    sp = text.rfind(" ", lo, k)
+    word = text[sp + 1 if sp >= 0 else lo:k + 1]
+    if not (word.isalpha() or word.replace("-", "").replace("’", "").replace("'", "").isalpha()):
+        j = k  # a word not delimited by a space: scan back to its start
+        while j > lo and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
+            j -= 1
+        word = text[j:k + 1]
+    return _base_word(word) in _NP_WORDS
 
 
-def _build_index(doc: Document) -> _Index:
-    """Persons (role + name runs, names seen before, cue subjects) and organisations."""
-    text = doc.text
-    idx = _Index()
-    runs: list[tuple[int, int, int]] = []  # (start, end, paragraph start)
-    singles: list[tuple[int, str]] = []
-    for ps, pe in segment.paragraphs(doc):
+def _name_runs(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Runs of capitalised words, split at words that never name anyone, as
+    ``(start, end, paragraph start)``; Title Case headlines are skipped."""
+    runs: list[tuple[int, int, int]] = []
+    for ps, pe in paras:
         if _is_headline(text, ps, pe):
             continue  # Title Case headlines make names of every word
         for m in _CAP_RUN.finditer(text, ps, pe):
@@ -162,30 +197,39 @@ def _build_index(doc: Document) -> _Index:
                     s = m.start() + w.end() + 1
             if s < m.end():
                 runs.append((s, m.end(), ps))
-    for s, e, ps in runs:
-        if " " not in text[s:e]:
-            k = s - 1
-            while k > ps and text[k] == " ":
-                k -= 1
-            if not (k > ps and text[k].isalpha() and text[k].islower()
-                    and _np_before(text, k, ps)):
-                word = text[s:e]
-                if word.endswith(("’s", "'s")):
-                    word = word[:-2]
-                low = _base_word(word)
-                if low not in ORG_WORDS and low not in ROLE_WORDS and low not in AGENCY_WORDS:
-                    singles.append((s, word))
-                continue
+    return runs
+
+
+def _role_word_before(text: str, s: int, ps: int) -> bool:
+    """Whether a lower-case speaker-phrase word ("spokesman", "of") stands before ``s``."""
+    k = s - 1
+    while k > ps and text[k] == " ":
+        k -= 1
+    return k > ps and text[k].isalpha() and text[k].islower() and _np_before(text, k, ps)
+
+
+def _build_index(doc: Document) -> _Index:
+    """Persons (role + name runs, names seen before, cue subjects) and organisations."""
+    text = doc.text
+    idx = _Index()
+    singles: list[tuple[int, str]] = []
+    for s, e, ps in _name_runs(text, segment.paragraphs(doc)):
+        role_before = _role_word_before(text, s, ps)
+        if not role_before and " " not in text[s:e]:
+            word = text[s:e]
+            if word.endswith(("’s", "'s")):
+                word = word[:-2]
+            low = _base_word(word)
+            if low not in ORG_WORDS and low not in ROLE_WORDS and low not in AGENCY_WORDS:
+                singles.append((s, word))
+            continue
         np: tuple[int, int] | None = (s, e)
-        k = s - 1
-        while k > ps and text[k] == " ":
-            k -= 1
-        if k > ps and text[k].isalpha() and text[k].islower() and _np_before(text, k, ps):
+        if role_before:
             np = np_left(text, e, ps)  # a lower-case role word before the name
             if np is None or np[1] != e:
                 np = (s, e)
         assert np is not None
-        men = analyse(text, np[0], np[1])
+        men = analyse_phrase(text[np[0]:np[1]])
         if men.kind == "person" and men.name:
             if len(men.name.split()) > 1 or men.role:
                 idx.full_names.append(_Person(np[0], men.name, men.role))
@@ -199,7 +243,7 @@ def _build_index(doc: Document) -> _Index:
         if idx.forms(fold(name)):
             full, role = _fullest(idx, name, pos)
             idx.persons.append(_Person(pos, full, role))
-    idx.finish()
+    idx.persons.sort(key=_POS)
     return idx
 
 
