@@ -44,8 +44,8 @@ BARE_SCAN = re.compile(
 
 SCALES: dict[str, dict[str, int]] = {
     # synthetic articles extracted / run through the CLI; ingest sizes for the linking
-    # growth (the two largest run only if projected under the budget); statements for
-    # who-said
+    # growth (the two largest store and link replayed extractions of link_large
+    # articles); statements for who-said
     "full": {"extract": 2_000, "cli": 1_000, "link_small": 1_000, "link_mid": 4_000,
              "link_large": 10_000, "link_huge": 100_000, "statements": 1_000_000,
              "repeat": 3, "real_step": 1},

@@ -12,7 +12,7 @@ from provenance.link import link_statements, statements_of, topic_terms
 from provenance.models import Document, Extraction
 from provenance.parallel import ExtractionError, extract_many
 from provenance.pipeline import extract_document, extractor_version
-from provenance.store.base import AddResult, Store
+from provenance.store.base import AddResult, NewStatement, Store
 
 
 @dataclass
@@ -51,10 +51,16 @@ def article_key(doc: Document) -> str:
 def ingest_extraction(store: Store, ex: Extraction) -> tuple[AddResult | None, int]:
     """Store and link one extraction; ``(None, 0)`` when its content is already stored."""
     doc = ex.document
-    terms = topic_terms(doc)
+    return ingest_statements(store, doc, ex.extractor, statements_of(ex), topic_terms(doc))
+
+
+def ingest_statements(store: Store, doc: Document, extractor: str,
+                      statements: list[NewStatement],
+                      terms: list[str]) -> tuple[AddResult | None, int]:
+    """Store ``doc`` with its statement rows and link them, in one transaction."""
     with store.transaction():
-        res = store.add_document(doc, content_hash(doc), article_key(doc), ex.extractor,
-                                 statements_of(ex), terms)
+        res = store.add_document(doc, content_hash(doc), article_key(doc), extractor,
+                                 statements, terms)
         if res.status == "skipped":
             return None, 0
         return res, store.add_links(link_statements(store, res.statements, terms))

@@ -1,8 +1,11 @@
 """Cross-article links between statements: same quote, same figure, conflicts, updates.
 
-Candidates are blocked, never all pairs: claims by event kind and a shared
-topic term of their articles, quotes by speaker and by rare words (full-text
-index). Figures become intervals ``[low, high]`` from value and qualifier;
+Candidates are blocked by indexed keys, never all pairs, and capped per
+statement: claims by event kind, subject class and scope in articles sharing
+story terms; quotes by the speaker's surname and by signature keys (pairs of
+their longest words). Candidates arrive as light rows; cheap prefilters
+(speaker, numbers, shared words) run before rapidfuzz. Figures become intervals
+``[low, high]`` from value and qualifier;
 two figures for the same event, compatible subject and the same scope whose
 intervals cannot both hold conflict, unless the later, larger one comes from
 the same origin (then it *updates* the earlier toll).
@@ -15,13 +18,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from itertools import combinations
 
 from rapidfuzz import fuzz
 
 from provenance.entities import canonical, normalise, same_entity
 from provenance.models import Chain, Claim, Document, Extraction, Quote
 from provenance.serialize import claim_record, quote_record
-from provenance.store.base import Hop, LinkRecord, NewStatement, StatementRecord, Store
+from provenance.store.base import (
+    Hop,
+    LinkRecord,
+    NewStatement,
+    QuoteRow,
+    StatementRecord,
+    Store,
+)
 
 STOPWORDS = frozenset("""
 a about above after again against all also am an and any are as at be been before being
@@ -71,6 +83,11 @@ MAX_STORY_GAP_DAYS = 31
 STORY_SHARED = 2  # topic terms two articles must share to be one story
 STORY_MIN_DF = 10
 STORY_MAX_SHARE = 0.02  # terms in more of the corpus than this are too common to block on
+STORY_MAX_DF = 500  # ... and in more articles than this, whatever the corpus size
+MAX_CLAIM_CANDIDATES = 300  # per (event, subject, scope) of an article, newest first
+MAX_SPEAKER_CANDIDATES = 60  # quotes per speaker key, newest first
+MAX_KEY_CANDIDATES = 20  # quotes per signature key, newest first
+SIGNATURE_WORDS = 4  # longest words of a quote whose pairs are its signature keys
 
 
 # -- keys ---------------------------------------------------------------------------
@@ -142,7 +159,7 @@ def topic_terms(doc: Document, n: int = 8) -> list[str]:
 def story_terms(store: Store, terms: list[str]) -> tuple[list[str], int]:
     """The terms rare enough in the corpus to identify a story, and how many must be shared."""
     n_articles = max(1, store.article_count())
-    cap = max(STORY_MIN_DF, STORY_MAX_SHARE * n_articles)
+    cap = min(max(STORY_MIN_DF, STORY_MAX_SHARE * n_articles), STORY_MAX_DF)
     counts = store.term_counts(terms)
     keep = [t for t in terms if counts.get(t, 0) <= cap]
     return keep, min(STORY_SHARED, len(keep))
@@ -161,13 +178,29 @@ def _origin(hops: list[list[Hop]]) -> str | None:
     return " / ".join(h.name for h in hops[0])
 
 
+def quote_keys(text: str, speaker_key: str | None) -> list[str]:
+    """Blocking keys of a quote: ``s:`` the speaker's surname, and ``p:`` each pair of its
+    longest words (a near-identical quote shares at least one pair)."""
+    keys = [f"s:{speaker_key.split()[-1]}"] if speaker_key and speaker_key.split() else []
+    if len(content_words(text)) >= 4:
+        words = sorted(rare_words(text, SIGNATURE_WORDS))
+        keys += [f"p:{a} {b}" for a, b in combinations(words, 2)]
+    return keys
+
+
+def statement_keys(kind: str, text: str, speaker_key: str | None, *_: object) -> list[str]:
+    """The blocking keys stored for a statement (claims block on columns and story terms)."""
+    return quote_keys(text, speaker_key) if kind == "quote" else []
+
+
 def quote_statement(q: Quote) -> NewStatement:
     """A quote as a statement row."""
     origin = canonical(q.speaker) if q.speaker else None
+    key = normalise(origin) if origin else None
     return NewStatement(
         kind="quote", text=q.span.text, start=q.span.start, end=q.span.end, hops=_hops(q.sources),
         speaker=q.speaker, speaker_role=q.speaker_role, origin=origin,
-        speaker_key=normalise(origin) if origin else None, record=quote_record(q))
+        speaker_key=key, record=quote_record(q), keys=quote_keys(q.span.text, key))
 
 
 def claim_statement(c: Claim) -> NewStatement:
@@ -279,6 +312,8 @@ def compare_claims(a: StatementRecord, b: StatementRecord) -> LinkRecord | None:
               "a": {"interval": ia.show(), "date": claim_date(a)},
               "b": {"interval": ib.show(), "date": claim_date(b)}}
     if ia.overlaps(ib):
+        if ia == ib and a.qualifier == b.qualifier == "vague" and not same_origin(a, b):
+            return None  # "dozens" and "dozens" from different origins: not one figure
         if ia == ib:
             lo, hi = sorted((a.id, b.id))
             return LinkRecord("same-as", lo, hi, 1.0, detail)
@@ -300,25 +335,52 @@ def compare_claims(a: StatementRecord, b: StatementRecord) -> LinkRecord | None:
 # -- quotes ---------------------------------------------------------------------------
 
 
-def quote_similarity(a: str, b: str) -> float:
-    """0–100: how likely two quotes are one statement in different wording or translation."""
-    na, nb = fold(a), fold(b)
+@dataclass(frozen=True)
+class QuoteText:
+    """What scoring needs of a quote's text, computed once."""
+
+    folded: str
+    words: frozenset[str]
+    n_words: int
+    numbers: frozenset[str]
+
+
+def quote_text(text: str) -> QuoteText:
+    """Fold ``text`` once for :func:`quote_similarity` and :func:`compare_quotes`."""
+    folded = fold(text)
+    words = [w for w in folded.split() if w not in STOPWORDS and len(w) > 1]
+    return QuoteText(folded, frozenset(words), len(words), frozenset(numbers(text)))
+
+
+_quote_text_cached = lru_cache(maxsize=32768)(quote_text)  # candidates recur across quotes
+
+
+def _similarity(a: QuoteText, b: QuoteText, cutoff: float = 0.0) -> float:
+    """The score of :func:`quote_similarity`; below ``cutoff`` any lower value may come back
+    (rapidfuzz then stops early)."""
+    na, nb = a.folded, b.folded
     if not na or not nb:
         return 0.0
     if na == nb:
         return 100.0
-    if numbers(a) and numbers(b) and numbers(a) != numbers(b):
+    if a.numbers and b.numbers and a.numbers != b.numbers:
         return 0.0
+    wa, wb = a.words, b.words
+    best = 100.0 * len(wa & wb) / min(len(wa), len(wb)) * 0.9 if wa and wb else 0.0
     short, long_ = sorted((na, nb), key=len)
-    scores = [fuzz.token_set_ratio(na, nb), fuzz.token_sort_ratio(na, nb)]
+    best = max(best, fuzz.token_set_ratio(na, nb, score_cutoff=max(cutoff, best)))
+    best = max(best, fuzz.token_sort_ratio(na, nb, score_cutoff=max(cutoff, best)))
     if len(short.split()) >= 6:
-        scores.append(fuzz.partial_ratio(short, long_))
-    wa, wb = set(content_words(a)), set(content_words(b))
-    if wa and wb:
-        scores.append(100.0 * len(wa & wb) / min(len(wa), len(wb)) * 0.9)
-    return float(max(scores))
+        best = max(best, fuzz.partial_ratio(short, long_, score_cutoff=max(cutoff, best)))
+    return float(best)
 
 
+def quote_similarity(a: str, b: str) -> float:
+    """0–100: how likely two quotes are one statement in different wording or translation."""
+    return _similarity(quote_text(a), quote_text(b))
+
+
+@lru_cache(maxsize=65536)
 def same_speaker(a: str, b: str) -> bool:
     """Same entity, or one name is the other's surname / a subset of its words."""
     if same_entity(a, b):
@@ -328,17 +390,30 @@ def same_speaker(a: str, b: str) -> bool:
     return bool(short) and short[-1] == long_[-1] and set(short) <= set(long_)
 
 
-def compare_quotes(a: StatementRecord, b: StatementRecord) -> LinkRecord | None:
-    """A same-as link when two quotes are the same statement, else ``None``."""
+def compare_quotes(a: StatementRecord | QuoteRow, b: StatementRecord | QuoteRow,
+                   ta: QuoteText | None = None,
+                   tb: QuoteText | None = None, prefilter: bool = False) -> LinkRecord | None:
+    """A same-as link when two quotes are the same statement, else ``None``.
+
+    ``ta``/``tb`` are the texts folded in advance; ``prefilter`` skips rapidfuzz for
+    pairs with differing numbers or no shared content word (candidate screening).
+    """
     if a.speaker_key and b.speaker_key and not same_speaker(a.speaker_key, b.speaker_key):
         return None
+    ta = ta or quote_text(a.text)
+    tb = tb or quote_text(b.text)
     known = bool(a.speaker_key and b.speaker_key)
-    if min(len(content_words(a.text)), len(content_words(b.text))) < 4:
+    if min(ta.n_words, tb.n_words) < 4:
         ok = known and normalise(a.text) == normalise(b.text)
         score = 100.0 if ok else 0.0
     else:
-        score = quote_similarity(a.text, b.text)
-        ok = score >= (SAME_SPEAKER_RATIO if known else ANY_SPEAKER_RATIO)
+        need = SAME_SPEAKER_RATIO if known else ANY_SPEAKER_RATIO
+        if prefilter and ta.folded != tb.folded and (
+                (ta.numbers and tb.numbers and ta.numbers != tb.numbers)
+                or 4 * len(ta.words & tb.words) < min(len(ta.words), len(tb.words))):
+            return None  # screening: a quarter of the content words at least in common
+        score = _similarity(ta, tb, need if prefilter else 0.0)
+        ok = score >= need
     if not ok:
         return None
     lo, hi = sorted((a.id, b.id))
@@ -350,27 +425,42 @@ def compare_quotes(a: StatementRecord, b: StatementRecord) -> LinkRecord | None:
 
 def link_statements(store: Store, statements: list[StatementRecord],
                     terms: list[str]) -> list[LinkRecord]:
-    """Links from freshly stored statements to blocked candidates in other articles."""
+    """Links from freshly stored statements to blocked, capped candidates in other articles."""
     links: list[LinkRecord] = []
-    by_event: dict[str, list[StatementRecord]] = {}
-    story, shared = story_terms(store, terms)
+    by_key: dict[tuple[str, str, str | None], list[StatementRecord]] = {}
+    story: tuple[list[str], int] | None = None
     for st in statements:
         if st.article is None:
             continue
         if st.kind == "claim" and st.event_key and st.subject:
-            if st.event_key not in by_event:
-                by_event[st.event_key] = [
-                    c for c in store.claim_candidates(st.event_key, story, st.article.id,
-                                                      min_shared=shared)
+            if story is None:
+                story = story_terms(store, terms)
+            key = (st.event_key, st.subject, st.scope)
+            if key not in by_key:
+                by_key[key] = [
+                    c for c in store.claim_candidates(
+                        st.event_key, story[0], st.article.id, min_shared=story[1],
+                        limit=MAX_CLAIM_CANDIDATES, subject=st.subject, scope=st.scope)
                     if _near_in_time(c, st)]
-            for cand in by_event[st.event_key]:
+            for cand in by_key[key]:
                 lk = compare_claims(cand, st)
                 if lk:
                     links.append(lk)
         elif st.kind == "quote":
-            for cand in store.quote_candidates(st.speaker_key, rare_words(st.text),
-                                               st.article.id):
-                lk = compare_quotes(cand, st)
+            keys = st.keys or quote_keys(st.text, st.speaker_key)
+            cands = store.quote_candidates([k for k in keys if k.startswith("s:")],
+                                           st.article.id, MAX_SPEAKER_CANDIDATES)
+            seen = {c.id for c in cands}
+            cands += [c for c in store.quote_candidates(
+                [k for k in keys if not k.startswith("s:")], st.article.id, MAX_KEY_CANDIDATES)
+                if c.id not in seen]
+            mine = quote_text(st.text)
+            for row in cands:
+                if (row.speaker_key and st.speaker_key
+                        and not same_speaker(row.speaker_key, st.speaker_key)):
+                    continue
+                lk = compare_quotes(row, st, ta=_quote_text_cached(row.text), tb=mine,
+                                    prefilter=True)
                 if lk:
                     links.append(lk)
     return links

@@ -199,3 +199,22 @@ def test_unrelated_story_is_blocked_out(tmp_path: Path) -> None:
         ingest_extraction(store, article_b())
         ingest_extraction(store, article_c())
         assert len(store.links("conflicts-with")) == 2
+
+
+def test_equal_vague_figures_alone_are_not_same_figure() -> None:
+    a = _claim(1, None, "vague", "protesters", "Interior Ministry", low=24)
+    b = _claim(2, None, "vague", "protesters", "Witnesses", art=ART2, low=24)
+    assert compare_claims(a, b) is None
+    same = _claim(3, None, "vague", "protesters", "interior ministry", art=ART2, low=24)
+    lk = compare_claims(a, same)
+    assert lk is not None and lk.kind == "same-as"
+
+
+def test_quote_keys_share_a_pair_for_near_copies() -> None:
+    from provenance.link import quote_keys
+
+    a = quote_keys("We will not negotiate with the terrorists who attacked our cities", "a nurlan")
+    b = quote_keys("We will not negotiate with terrorists who attacked our cities", None)
+    assert "s:nurlan" in a and not any(k.startswith("s:") for k in b)
+    assert {k for k in a if k.startswith("p:")} & set(b)
+    assert quote_keys("armed bandits", "x") == ["s:x"]

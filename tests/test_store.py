@@ -207,3 +207,26 @@ def test_search_texts_all_words_first_then_any(tmp_path: Path) -> None:
         anyw = store.search_texts(["eliminated", "zzzunknownword"])
         assert anyw and all("eliminated" in t for _, t in anyw)
         assert store.search_texts([]) == []
+
+
+def test_quote_candidates_by_key_as_light_rows(tmp_path: Path) -> None:
+    from provenance.link import quote_keys
+
+    with open_store(tmp_path / "p.db") as store:
+        for ex in corpus():
+            ingest_extraction(store, ex)
+        quotes = list(store.iter_statements("quote"))
+        last = quotes[-1]
+        assert last.article is not None
+        rows = store.quote_candidates(quote_keys(last.text, last.speaker_key), last.article.id)
+        assert {r.id for r in rows} == {q.id for q in quotes[:-1]}
+        assert all(r.article_id != last.article.id for r in rows)
+        assert store.quote_candidates([], last.article.id) == []
+
+
+def test_term_counts_follow_current_versions(tmp_path: Path) -> None:
+    with open_store(tmp_path / "p.db") as store:
+        for i, text in enumerate(("One Almaty story.", "Another Almaty story.")):
+            doc = document_from_text(text, id="same.txt")
+            store.add_document(doc, content_hash(doc), "same.txt", "t", [], ["almaty", f"t{i}"])
+        assert store.term_counts(["almaty", "t0", "t1"]) == {"almaty": 1, "t1": 1}

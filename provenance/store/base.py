@@ -58,6 +58,7 @@ class NewStatement:
     place: str | None = None
     as_of: str | None = None
     record: dict[str, Any] = field(default_factory=dict)
+    keys: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,17 @@ class StatementRecord(NewStatement):
         """The hops after the origin."""
         chain = self.chain
         return chain[1:] if self.origin and chain else chain
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    """A light quote candidate: what quote scoring needs, nothing decoded."""
+
+    id: int
+    article_id: int
+    text: str
+    speaker_key: str | None
+    origin: str | None
 
 
 @dataclass(frozen=True)
@@ -188,21 +200,28 @@ class Store(ABC):
 
     @abstractmethod
     def claim_candidates(self, event_key: str, terms: Sequence[str], exclude_article: int,
-                         min_shared: int = 1, limit: int = 500) -> list[StatementRecord]:
-        """Claims of the same event kind in other articles sharing ``min_shared`` topic terms."""
+                         min_shared: int = 1, limit: int = 500, subject: str | None = None,
+                         scope: str | None = None) -> list[StatementRecord]:
+        """Claims of the same event kind (and ``subject``/``scope`` when a subject is given)
+        in other articles sharing ``min_shared`` topic terms, newest first.
+
+        The records are *light*: key fields and the article's date, no chain (``hops``)
+        and no ``record``; fetch :meth:`statements` for the full ones.
+        """
 
     @abstractmethod
     def term_counts(self, terms: Sequence[str]) -> dict[str, int]:
-        """In how many current articles each topic term occurs."""
+        """In how many current articles each topic term occurs (a maintained count)."""
 
     @abstractmethod
     def article_count(self) -> int:
         """How many current articles are stored."""
 
     @abstractmethod
-    def quote_candidates(self, speaker_key: str | None, words: Sequence[str],
-                         exclude_article: int, limit: int = 200) -> list[StatementRecord]:
-        """Quotes in other articles by the same speaker or sharing rare words."""
+    def quote_candidates(self, keys: Sequence[str], exclude_article: int,
+                         limit: int = 100) -> list[QuoteRow]:
+        """Quotes of current articles other than ``exclude_article`` sharing a blocking key
+        (:attr:`NewStatement.keys`), at most ``limit`` per key, newest first, as light rows."""
 
     @abstractmethod
     def add_links(self, links: Sequence[LinkRecord]) -> int:

@@ -23,6 +23,7 @@ from provenance.store.base import (
     Hop,
     LinkRecord,
     NewStatement,
+    QuoteRow,
     StatementRecord,
     Store,
 )
@@ -101,6 +102,23 @@ MIGRATIONS: list[str] = [
         INSERT INTO statements_fts(statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
     END;
     """,
+    # 2: blocking keys of statements, maintained topic-term counts
+    """
+    CREATE TABLE statement_keys (
+        key TEXT NOT NULL,
+        statement_id INTEGER NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+        PRIMARY KEY (key, statement_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX statement_keys_statement ON statement_keys(statement_id);
+    CREATE TABLE term_df (
+        term TEXT PRIMARY KEY,
+        df INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO term_df(term, df)
+        SELECT t.term, count(*) FROM article_terms t JOIN articles a ON a.id = t.article_id
+        WHERE a.current = 1 GROUP BY t.term;
+    CREATE INDEX article_terms_article ON article_terms(article_id);
+    """,
 ]
 
 _ART_COLS = ("a.id, a.doc_id, a.key, a.version, a.current, a.content_hash, a.extractor, "
@@ -110,6 +128,10 @@ _ST_COLS = ("s.id, s.kind, s.text, s.start, s.\"end\", s.speaker, s.speaker_role
             "s.event_key, s.subject, s.scope, s.place, s.as_of, s.record")
 _SELECT_ST = (f"SELECT {_ST_COLS}, {_ART_COLS} "
               "FROM statements s JOIN articles a ON a.id = s.article_id")
+# light candidate rows: what scoring needs, no JSON, no chain
+_LIGHT_COLS = ("s.id, s.kind, s.text, s.start, s.\"end\", s.speaker, s.origin, s.speaker_key, "
+               "s.value, s.low, s.high, s.qualifier, s.event, s.event_key, s.subject, s.scope, "
+               "s.as_of, a.id, a.doc_id, a.published")
 
 
 def _fts_query(words: Sequence[str]) -> str:
@@ -133,6 +155,7 @@ class SQLiteStore(Store):
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
             self._depth = 0
+            self._n_current: int | None = None
             self._sources: dict[str, tuple[int, str]] = {}
             self._migrate()
             self._db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.statements_vocab "
@@ -152,7 +175,20 @@ class SQLiteStore(Store):
             for number, script in enumerate(MIGRATIONS[have:], start=have + 1):
                 for stmt in _split_sql(script):
                     self._db.execute(stmt)
+                if number == 2 and have:
+                    self._backfill_keys()
                 self._db.execute("INSERT INTO schema_version(version) VALUES (?)", (number,))
+
+    def _backfill_keys(self) -> None:
+        """Blocking keys for statements stored before migration 2."""
+        from provenance.link import statement_keys  # the linker defines the keys
+
+        rows = self._db.execute(
+            "SELECT id, kind, text, speaker_key, event_key, subject, scope FROM statements"
+        ).fetchall()
+        self._db.executemany(
+            "INSERT OR IGNORE INTO statement_keys(key, statement_id) VALUES (?, ?)",
+            [(k, sid) for sid, *rest in rows for k in statement_keys(*rest)])
 
     @property
     def schema_version(self) -> int:
@@ -178,6 +214,7 @@ class SQLiteStore(Store):
         except BaseException:
             self._db.execute("ROLLBACK")
             self._sources.clear()  # ids cached in the rolled-back transaction are void
+            self._n_current = None
             raise
         else:
             self._db.execute("COMMIT")
@@ -209,23 +246,28 @@ class SQLiteStore(Store):
 
     def _insert_statements(self, article_id: int,
                            statements: Sequence[NewStatement]) -> list[int]:
-        ids = []
-        for st in statements:
-            cur = self._db.execute(
-                "INSERT INTO statements(article_id, kind, text, start, \"end\", speaker, "
-                "speaker_role, origin, speaker_key, figure, value, low, high, qualifier, what, "
-                "event, event_key, subject, scope, place, as_of, record) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (article_id, st.kind, st.text, st.start, st.end, st.speaker, st.speaker_role,
-                 st.origin, st.speaker_key, st.figure, st.value, st.low, st.high, st.qualifier,
-                 st.what, st.event, st.event_key, st.subject, st.scope, st.place, st.as_of,
-                 json.dumps(st.record, ensure_ascii=False)))
-            sid = int(cur.lastrowid or 0)
-            for h, hop in enumerate(st.hops):
-                for p, src in enumerate(hop):
-                    self._db.execute("INSERT OR IGNORE INTO hops VALUES (?,?,?,?)",
-                                     (sid, h, p, self._source_id(src)))
-            ids.append(sid)
+        """Insert with explicit ids (the write lock is held), in a few ``executemany``."""
+        first = int(self._db.execute("SELECT coalesce(max(id), 0) + 1 FROM statements")
+                    .fetchone()[0])
+        ids = list(range(first, first + len(statements)))
+        self._db.executemany(
+            "INSERT INTO statements(id, article_id, kind, text, start, \"end\", speaker, "
+            "speaker_role, origin, speaker_key, figure, value, low, high, qualifier, what, "
+            "event, event_key, subject, scope, place, as_of, record) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(sid, article_id, st.kind, st.text, st.start, st.end, st.speaker, st.speaker_role,
+              st.origin, st.speaker_key, st.figure, st.value, st.low, st.high, st.qualifier,
+              st.what, st.event, st.event_key, st.subject, st.scope, st.place, st.as_of,
+              json.dumps(st.record, ensure_ascii=False))
+             for sid, st in zip(ids, statements, strict=True)])
+        self._db.executemany(
+            "INSERT OR IGNORE INTO hops VALUES (?,?,?,?)",
+            [(sid, h, p, self._source_id(src))
+             for sid, st in zip(ids, statements, strict=True)
+             for h, hop in enumerate(st.hops) for p, src in enumerate(hop)])
+        self._db.executemany(
+            "INSERT OR IGNORE INTO statement_keys(key, statement_id) VALUES (?, ?)",
+            [(k, sid) for sid, st in zip(ids, statements, strict=True) for k in set(st.keys)])
         self._db.execute("UPDATE articles SET n_statements = ? WHERE id = ?",
                          (len(ids), article_id))
         return ids
@@ -249,6 +291,9 @@ class SQLiteStore(Store):
                 self._db.execute("UPDATE articles SET current = 0 WHERE key = ?", (key,))
                 for aid in old:
                     self._db.execute(
+                        "UPDATE term_df SET df = df - 1 WHERE term IN "
+                        "(SELECT term FROM article_terms WHERE article_id = ?)", (aid,))
+                    self._db.execute(
                         "DELETE FROM links WHERE a IN (SELECT id FROM statements WHERE "
                         "article_id = ?) OR b IN (SELECT id FROM statements WHERE article_id = ?)",
                         (aid, aid))
@@ -260,11 +305,19 @@ class SQLiteStore(Store):
                  doc.published, doc.url, doc.path, doc.text, json.dumps(doc.regions),
                  json.dumps(doc.furniture)))
             aid = int(cur.lastrowid or 0)
+            if self._n_current is not None:
+                self._n_current += 1 - (len(old) if prev else 0)
+            unique = sorted(set(terms))
             self._db.executemany("INSERT OR IGNORE INTO article_terms VALUES (?, ?)",
-                                 [(aid, t) for t in set(terms)])
+                                 [(aid, t) for t in unique])
+            self._db.executemany("INSERT INTO term_df(term, df) VALUES (?, 1) "
+                                 "ON CONFLICT(term) DO UPDATE SET df = df + 1",
+                                 [(t,) for t in unique])
             ids = self._insert_statements(aid, statements)
-            return AddResult("version" if prev else "added", self._article(aid),
-                             self.statements(ids))
+            art = self._article(aid)
+            return AddResult("version" if prev else "added", art,
+                             [_new_record(sid, st, art)
+                              for sid, st in zip(ids, statements, strict=True)])
 
     def replace_statements(self, article_id: int, extractor: str,
                            statements: Sequence[NewStatement]) -> list[StatementRecord]:
@@ -273,7 +326,9 @@ class SQLiteStore(Store):
             self._db.execute("DELETE FROM statements WHERE article_id = ?", (article_id,))
             self._db.execute("UPDATE articles SET extractor = ? WHERE id = ?",
                              (extractor, article_id))
-            return self.statements(self._insert_statements(article_id, statements))
+            art = self._article(article_id)
+            ids = self._insert_statements(article_id, statements)
+            return [_new_record(sid, st, art) for sid, st in zip(ids, statements, strict=True)]
 
     def add_links(self, links: Sequence[LinkRecord]) -> int:
         with self.transaction():
@@ -392,52 +447,60 @@ class SQLiteStore(Store):
         return sorted(self.statements(ids), key=lambda s: order[s.id])
 
     def claim_candidates(self, event_key: str, terms: Sequence[str], exclude_article: int,
-                         min_shared: int = 1, limit: int = 500) -> list[StatementRecord]:
+                         min_shared: int = 1, limit: int = 500, subject: str | None = None,
+                         scope: str | None = None) -> list[StatementRecord]:
         if not terms or min_shared < 1:
             return []
         marks = ",".join("?" * len(terms))
+        extra, params = "", []
+        if subject is not None:
+            extra = " AND s.subject = ? AND s.scope IS ?"
+            params = [subject, scope]
+        # story articles first (term index), then their claims (article index)
         rows = self._db.execute(
-            f"{_SELECT_ST} WHERE s.kind = 'claim' AND s.event_key = ? AND a.current = 1 "
-            f"AND s.article_id != ? AND s.article_id IN "
-            f"(SELECT article_id FROM article_terms WHERE term IN ({marks}) "
-            f"GROUP BY article_id HAVING count(*) >= ?) "
+            f"WITH story(article_id) AS (SELECT article_id FROM article_terms "
+            f"WHERE term IN ({marks}) AND article_id != ? GROUP BY article_id "
+            f"HAVING count(*) >= ?) "
+            f"SELECT {_LIGHT_COLS} FROM story CROSS JOIN statements s "
+            f"ON s.article_id = story.article_id JOIN articles a ON a.id = s.article_id "
+            f"WHERE s.kind = 'claim' AND s.event_key = ?{extra} AND a.current = 1 "
             f"ORDER BY s.id DESC LIMIT ?",
-            (event_key, exclude_article, *terms, min_shared, limit)).fetchall()
-        return self._records(rows)
+            (*terms, exclude_article, min_shared, event_key, *params, limit)).fetchall()
+        return _light(rows)
 
     def term_counts(self, terms: Sequence[str]) -> dict[str, int]:
         if not terms:
             return {}
         marks = ",".join("?" * len(terms))
         return {t: int(n) for t, n in self._db.execute(
-            f"SELECT t.term, count(*) FROM article_terms t JOIN articles a ON a.id = t.article_id "
-            f"WHERE a.current = 1 AND t.term IN ({marks}) GROUP BY t.term", list(terms))}
+            f"SELECT term, df FROM term_df WHERE term IN ({marks}) AND df > 0", list(terms))}
 
     def article_count(self) -> int:
-        return int(self._db.execute(
-            "SELECT count(*) FROM articles WHERE current = 1").fetchone()[0])
+        # counting is a scan: once per connection, then kept up to date by add_document
+        # (another process's writes show up on the next connection; only a blocking cap)
+        if self._n_current is None:
+            self._n_current = int(self._db.execute(
+                "SELECT count(*) FROM articles WHERE current = 1").fetchone()[0])
+        return self._n_current
 
-    def quote_candidates(self, speaker_key: str | None, words: Sequence[str],
-                         exclude_article: int, limit: int = 200) -> list[StatementRecord]:
-        rows: list[Any] = []
-        if speaker_key:
-            rows = self._db.execute(
-                f"{_SELECT_ST} WHERE s.speaker_key = ? AND s.kind = 'quote' AND a.current = 1 "
-                f"AND s.article_id != ? ORDER BY s.id DESC LIMIT ?",
-                (speaker_key, exclude_article, limit)).fetchall()
-        seen = {r[0] for r in rows}
-        query = _fts_query(words)
-        if query:
-            ids = [r[0] for r in self._db.execute(
-                "SELECT f.rowid FROM statements_fts f JOIN statements s ON s.id = f.rowid "
-                "WHERE statements_fts MATCH ? AND s.kind = 'quote' AND s.article_id != ? "
-                "ORDER BY f.rank LIMIT ?", (query, exclude_article, limit))]
-            extra = [i for i in ids if i not in seen]
-            for chunk in _chunks(extra, 500):
-                marks = ",".join("?" * len(chunk))
-                rows += self._db.execute(f"{_SELECT_ST} WHERE s.id IN ({marks}) AND a.current = 1",
-                                         chunk).fetchall()
-        return self._records(rows)
+    def quote_candidates(self, keys: Sequence[str], exclude_article: int,
+                         limit: int = 100) -> list[QuoteRow]:
+        keys = list(dict.fromkeys(keys))
+        if not keys:
+            return []
+        # one statement: a capped, index-ordered scan per key, joined to the light columns
+        per_key = (
+            "SELECT * FROM (SELECT k.statement_id AS id FROM statement_keys k "
+            "CROSS JOIN statements s ON s.id = k.statement_id WHERE k.key = ? "
+            "AND s.article_id != ? ORDER BY k.statement_id DESC LIMIT ?)")
+        sql = (f"SELECT s.id, s.article_id, s.text, s.speaker_key, s.origin FROM "
+               f"({' UNION '.join([per_key] * len(keys))}) c "
+               f"CROSS JOIN statements s ON s.id = c.id JOIN articles a ON a.id = s.article_id "
+               f"WHERE s.kind = 'quote' AND a.current = 1 ORDER BY s.id DESC")
+        params: list[Any] = []
+        for key in keys:
+            params += [key, exclude_article, limit]
+        return [QuoteRow(*r) for r in self._db.execute(sql, params)]
 
     def links(self, kind: str | None = None,
               statement_ids: Sequence[int] | None = None) -> list[LinkRecord]:
@@ -491,11 +554,15 @@ class SQLiteStore(Store):
                            "ON s.id = h.statement_id JOIN articles a ON a.id = s.article_id "
                            "WHERE a.current = 1"),
         }
-        links = self.links()
-        out["links"] = len(links)
+        by_kind = dict(q(
+            "SELECT l.kind, count(*) FROM links l "
+            "JOIN statements sa ON sa.id = l.a JOIN articles aa ON aa.id = sa.article_id "
+            "JOIN statements sb ON sb.id = l.b JOIN articles ab ON ab.id = sb.article_id "
+            "WHERE aa.current = 1 AND ab.current = 1 GROUP BY l.kind").fetchall())
+        out["links"] = int(sum(by_kind.values()))
         for name, kind in (("same_as", "same-as"), ("conflicts", "conflicts-with"),
                            ("updates", "updates")):
-            out[name] = sum(1 for lk in links if lk.kind == kind)
+            out[name] = int(by_kind.get(kind, 0))
         return out
 
 
@@ -532,3 +599,26 @@ def _statement(row: Sequence[Any], hops: list[list[Hop]]) -> StatementRecord:
         low=row[11], high=row[12], qualifier=row[13], what=row[14], event=row[15],
         event_key=row[16], subject=row[17], scope=row[18], place=row[19], as_of=row[20],
         record=json.loads(row[21]), hops=hops, article=_article(row[22:]))
+
+
+def _new_record(sid: int, st: NewStatement, art: ArticleRecord) -> StatementRecord:
+    """The record of a statement just inserted, without reading it back."""
+    fields = {f: getattr(st, f) for f in NewStatement.__dataclass_fields__}
+    return StatementRecord(**fields, id=sid, article=art)
+
+
+def _light(rows: Sequence[Sequence[Any]]) -> list[StatementRecord]:
+    """Light candidate records: key fields and a partial article (id, doc id, date)."""
+    arts: dict[int, ArticleRecord] = {}
+    out = []
+    for r in rows:
+        art = arts.get(r[17])
+        if art is None:
+            art = arts[r[17]] = ArticleRecord(id=r[17], doc_id=r[18], key="", version=0,
+                                              current=True, content_hash="", extractor="",
+                                              published=r[19])
+        out.append(StatementRecord(
+            id=r[0], kind=r[1], text=r[2], start=r[3], end=r[4], speaker=r[5], origin=r[6],
+            speaker_key=r[7], value=r[8], low=r[9], high=r[10], qualifier=r[11], event=r[12],
+            event_key=r[13], subject=r[14], scope=r[15], as_of=r[16], article=art))
+    return out
