@@ -18,8 +18,9 @@ from provenance.extract import sources_lexicon as lex
 from provenance.models import Source, Span
 
 # a word with inner apostrophes, dots and hyphens ("U.S", "Kassym-Jomart"), or one symbol;
-# the classes alternate, so each match is read once (no backtracking)
-_TOKEN = re.compile(r"\w+(?:['’.\-]+\w+)*|[^\w\s]")
+# the classes alternate, so each match is read once (no backtracking); a plural
+# possessive keeps its apostrophe ("Farmers' associations")
+_TOKEN = re.compile(r"\w+(?:['’.\-]+\w+)*(?:(?<=s)['’](?= \w))?|[^\w\s]")
 QUOTE_MARK = "\x00"  # the token standing for a masked quotation
 _DETERMINERS = frozenset({"the", "a", "an"})
 _CONNECTORS = frozenset({"of", "for", "in", "and", "de", "la", "van", "von", "der", "al", "bin",
@@ -33,7 +34,8 @@ _EXTRA_HEADS = frozenset({"media", "officials", "witnesses", "residents", "exper
                           "investigators", "detectives", "deputies", "troopers", "officers",
                           "coroner", "lawyer", "lawyers", "attorney", "prosecutors", "rescuers",
                           "activists", "doctors", "medics", "organizers",
-                          "organisers", "observers", "monitors"})
+                          "organisers", "observers", "monitors", "insurers", "associations",
+                          "unions", "groups", "operators", "survivors"})
 _MAX_NP = 12  # tokens; names are short, and the bound keeps every walk O(1)
 _MAX_FOUND = 16  # sources per sentence; real chains are short, and this keeps chain() cheap
 _LONG = 4000  # characters: longer "sentences" are read only around their trigger words
@@ -63,7 +65,11 @@ _TRIGGER_WORD = re.compile(r"(?<![^\W\d_])" + _trie(set(_TRIGGERS)) + r"(?![^\W\
 _STRONG_OUTLET = frozenset({"news", "channel", "tv", "television", "radio", "portal", "newspaper",
                             "broadcaster", "outlet", "website", "daily", "weekly", "magazine",
                             "wire", "newswire", "gazette", "times", "post", "journal", "herald",
-                            "tribune", "telegraph", "novosti", "pravda", "media", "press"})
+                            "tribune", "telegraph", "novosti", "pravda", "media", "press",
+                            "star", "sun", "mirror", "observer", "chronicle", "courier",
+                            "express", "independent", "guardian", "globe", "mail", "standard",
+                            "inquirer", "monitor", "sentinel", "examiner", "bulletin",
+                            "dispatch", "reporter", "today", "insider"})
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2}|com|net|org|info|news|online)$", re.I)
 _BACKREF = frozenset((("about", "it"), ("about", "this"), ("about", "that"), ("reported", "it"),
             ("reported", "this"), ("reports", "it"), ("reported", "so"), ("said", "so"),
@@ -162,10 +168,14 @@ def _admissible(t: Tok) -> bool:
     if not t.word:
         return False
     low = t.low
+    if low in lex.CLAUSE_WORDS:
+        return False
     if t.cap and low not in _DETERMINERS:
         return True
     return (low in lex.BODY_WORDS or low in lex.OUTLET_WORDS or low in lex.PERSON_ROLE_HEADS
-            or low in _EXTRA_HEADS or low in _MODIFIERS or low.endswith(("'s", "’s")))
+            or low in _EXTRA_HEADS or low in _MODIFIERS or low in lex.DOC_HEADS
+            or low.endswith(("'s", "’s", "s'", "s’"))
+            or (len(low) >= 4 and not low.isalpha() and low.isalnum()))  # "newsline24"
 
 
 def _head(t: Tok) -> bool:
@@ -178,6 +188,7 @@ def _plain(t: Tok) -> bool:
     return (t.word and not t.cap and t.text.isalpha() and not low.endswith(("ed", "ing"))
             and low not in lex.SPEECH_VERBS and low not in lex.AUX_ADVERBS
             and low not in _DETERMINERS and low not in _CONNECTORS
+            and low not in lex.CLAUSE_WORDS
             and low not in ("that", "who", "which", "to", "by", "as", "is", "are", "was"))
 
 
@@ -227,8 +238,8 @@ def np_backward(toks: list[Tok], i: int) -> tuple[int, int] | None:
 
 
 def _only_modifiers(toks: list[Tok], s: int, e: int) -> bool:
-    return all(not t.cap and t.low in _MODIFIERS for t in toks[s:e]
-               if t.low not in _DETERMINERS)
+    return all(not t.cap and t.low in _MODIFIERS and t.low not in lex.BODY_WORDS
+               for t in toks[s:e] if t.low not in _DETERMINERS)
 
 
 def np_forward(toks: list[Tok], i: int) -> tuple[int, int] | None:
@@ -257,7 +268,35 @@ def np_forward(toks: list[Tok], i: int) -> tuple[int, int] | None:
         break
     if last < 0 or _only_modifiers(toks, s, last + 1):
         return None
-    return s, last + 1
+    return s, _qualified_end(toks, last + 1)
+
+
+_QUALIFIED = frozenset({"sources", "source", "officials", "people", "investigators",
+                        "relatives", "families"})
+
+
+def _qualified_end(toks: list[Tok], e: int) -> int:
+    """The end of "sources in the investigation", "officials close to the talks": a
+    prepositional phrase that belongs to a vague source's name."""
+    if e >= len(toks) or toks[e - 1].low not in _QUALIFIED:
+        return e
+    k = e
+    if toks[k].low in ("close", "familiar") and k + 1 < len(toks) \
+            and toks[k + 1].low in ("to", "with"):
+        k += 2
+    elif toks[k].low in ("in", "within", "at") or (
+            toks[k].low == "of" and toks[e - 1].low in ("relatives", "families")):
+        k += 1
+    else:
+        return e
+    if k < len(toks) and toks[k].low in _DETERMINERS:
+        k += 1
+    n = 0
+    while k < len(toks) and n < 3 and toks[k].word and toks[k].text.isalpha() \
+            and toks[k].low not in lex.SPEECH_VERBS and toks[k].low not in _CONNECTORS:
+        k += 1
+        n += 1
+    return k if n else e
 
 
 # ---------------------------------------------------------------- classification
@@ -284,6 +323,26 @@ class Context:
                 return lex.ADJECTIVE_COUNTRY[w]
         return self.country
 
+    def country_near(self, pos: int) -> str | None:
+        """A country named just before ``pos`` in the same sentence ("In neighbouring
+        Moldova, the government ..."), else the main one."""
+        lo = max(0, pos - 80)
+        cut = self.text.rfind(". ", lo, pos)
+        words = _CAPWORD.findall(self.text, cut + 1 if cut >= 0 else lo, pos)
+        found = _countries_near(words)
+        return found or self.country
+
+
+def _countries_near(words: list[str]) -> str | None:
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k].casefold()
+        pair = f"{w} {words[k + 1].casefold()}" if k + 1 < len(words) else ""
+        if pair in lex.DEMONYMS:
+            return pair
+        if w in lex.DEMONYMS:
+            return w
+    return None
+
 
 def _demonym_authorities(country: str | None, head: str) -> str | None:
     if country is None or country not in lex.DEMONYMS:
@@ -308,7 +367,8 @@ def _outlet_name(toks: list[Tok]) -> list[Tok] | None:
     rest = toks[last + 1:] if last + 1 < len(toks) else toks[:first]
     while rest and (rest[0].low in _DETERMINERS or rest[0].low in _CONNECTORS):
         rest = rest[1:]
-    rest = _drop_possessor([t for t in rest if t.cap or t.low in _CONNECTORS])
+    rest = _drop_possessor([t for t in rest if t.cap or t.low in _CONNECTORS
+                            or (not t.low.isalpha() and t.low.isalnum())])
     return rest or None
 
 
@@ -338,12 +398,22 @@ def _split_and(toks: list[Tok]) -> list[list[Tok]]:
     return [p for p in parts if p]
 
 
+def _not_a_name(t: Tok) -> bool:
+    return (t.low in lex.TIME_WORDS or t.low in lex.MONTHS or t.text[:1].isdigit()
+            or t.low in _DETERMINERS or t.low in _CONNECTORS)
+
+
 def classify(text: str, toks: list[Tok], ctx: Context) -> list[Source]:
     """The sources a noun phrase names ([] for a medium, a pronoun or nothing at all)."""
     while toks and toks[0].low in _DETERMINERS:
         toks = toks[1:]
-    if not toks:
-        return []
+    if not toks or all(_not_a_name(t) for t in toks):
+        return []  # "Wednesday", "27", "March 3"
+    for k in range(1, len(toks) - 2):  # "the Romanian service of Radio X": the broadcaster
+        if toks[k].low in ("service", "edition", "desk") and toks[k + 1].low == "of" \
+                and not toks[k].cap and toks[k + 2].cap:
+            return [Source(name=s.name, kind="outlet", mention=s.mention)
+                    for s in classify(text, toks[k + 2:], ctx)]
     last = toks[-1]
     if len(toks) > 1 and last.cap and last.low.endswith(("'s", "’s")) and len(last.text) > 2:
         toks = [*toks[:-1], Tok(last.text[:-2], last.start, last.end - 2)]
@@ -369,7 +439,24 @@ def classify(text: str, toks: list[Tok], ctx: Context) -> list[Source]:
     if _is_outlet_name(toks):
         return [Source(name=full if len(toks) == 1 else text[toks[0].start:toks[-1].end],
                        kind="outlet", mention=_span(text, toks))]
+    if len(toks) == 2 and toks[0].cap and toks[1].text == "agency" \
+            and len(toks[0].text) >= 4:  # "the Agerpres agency" (not "the UN agency")
+        return [Source(name=toks[0].text, kind="outlet", mention=_span(text, toks[:1]))]
     head = lows[-1]
+    if head in lex.DOC_HEADS:  # "official data", "the ship's manifest"; not bare "figures"
+        if len(toks) < 2 or toks[-1].cap:
+            return []
+        owner = toks[:-1]
+        if owner[-1].low.endswith(("'s", "’s", "s'", "s’")):
+            o = owner[-1]
+            cut = 2 if o.low.endswith("s") else 1
+            owner = [*owner[:-1], Tok(o.text[:-cut], o.start, o.end - cut)]
+        if not (len(owner) == 1 and not owner[0].cap and owner[0].low in _MODIFIERS):
+            owned = [x for x in classify(text, owner, ctx) if x.kind in ("body", "outlet")]
+            if owned:  # "police figures", "Health Ministry data": the body
+                return owned
+        return [Source(name=text[toks[0].start:toks[-1].end], kind="body",
+                       mention=_span(text, toks))]
     if head == "media":
         if len(toks) == 1:
             return []
@@ -393,7 +480,7 @@ def classify(text: str, toks: list[Tok], ctx: Context) -> list[Source]:
     if any(lw in lex.BODY_WORDS or lw in _EXTRA_HEADS for lw in lows):
         name = text[toks[0].start:toks[-1].end]
         if len(toks) == 1 and head in ("authorities", "government"):
-            name = _demonym_authorities(ctx.country, head) or name
+            name = _demonym_authorities(ctx.country_near(toks[0].start), head) or name
         elif lows[0] in ("country's", "country’s") and len(toks) > 1:
             name = _demonym_authorities(ctx.country_at(toks[0].start),
                                         text[toks[1].start:toks[-1].end]) or name
@@ -442,6 +529,26 @@ def _skip_back(toks: list[Tok], j: int) -> int:
     return j
 
 
+def _skip_aside(toks: list[Tok], j: int) -> int:
+    """Step back over an acronym in brackets ("... Situations (IGSU) said"), a relative
+    clause between commas ("A ministry official, who spoke on condition ..., said") or a
+    citing aside ("Broadcaster X, citing the prefect, reported")."""
+    if j > 1 and toks[j].text == ")" and toks[j - 2].text == "(":
+        return j - 3
+    if j > 0 and toks[j].text == ",":
+        for k in range(j - 1, max(0, j - 40), -1):
+            t = toks[k]
+            if t.text in ".;!?" or t.text == QUOTE_MARK:
+                break
+            if t.low in ("who", "which", "citing") and toks[k - 1].text == ",":
+                return k - 2
+    return j
+
+
+def _negated(toks: list[Tok], j: int, i: int) -> bool:
+    return any(toks[k].low in lex.NEGATIONS for k in range(max(0, j + 1), i))
+
+
 def _has_that(toks: list[Tok], i: int) -> bool:
     for t in toks[i + 1:i + 12]:
         if t.low == "that" or t.text == ":":
@@ -477,6 +584,15 @@ def _np_sources(text: str, toks: list[Tok], rng: tuple[int, int] | None,
     if rng is None:
         return []
     return classify(text, toks[rng[0]:rng[1]], ctx)
+
+
+def _acronym(s: Source) -> bool:
+    """An all-capitals name ("TVR"): an organisation, never a person."""
+    return s.kind == "person" and len(s.name) >= 2 and s.name.isupper() and s.name.isalpha()
+
+
+def _as_outlet(s: Source) -> Source:
+    return s if s.kind == "outlet" else Source(name=s.name, kind="outlet", mention=s.mention)
 
 
 def _add(out: Attribution, sources: list[Source], pos: int, group: int, role: str) -> None:
@@ -548,8 +664,10 @@ def attribute(text: str, start: int, end: int, ctx: Context,
         if low in ("interview", "interviews", "comments", "speaking", "talking") and i + 1 < n \
                 and toks[i + 1].low in ("with", "to"):  # "in an interview with the BBC"
             obj = [s for s in _np_sources(text, toks, np_forward(toks, i + 2), ctx)
-                   if s.kind == "outlet"]
-            _add(out, obj, i + 2, 1, "told")
+                   if s.kind == "outlet" or _acronym(s)]
+            cited = "citing" in (toks[i - 1].low if i > 0 else "",
+                                 toks[i - 2].low if i > 1 else "")
+            _add(out, [_as_outlet(s) for s in obj], i + 2, 0 if cited else 1, "told")
             continue
         if low == "citing":
             _add(out, _np_sources(text, toks, np_forward(toks, i + 1), ctx), i, 0, "citing")
@@ -567,22 +685,32 @@ def attribute(text: str, start: int, end: int, ctx: Context,
             if low in ("quoted", "cited"):  # "X was quoted as saying": X spoke
                 j = _skip_back(toks, i - 1)
                 if j >= 0 and toks[j].text == "," and j > 0 and toks[j - 1].cap:
-                    j -= 1
+                    j = _skip_back(toks, j - 1)
                 said = _np_sources(text, toks, np_backward(toks, j) if j >= 0 else None, ctx)
                 _add(out, said, j, 1, "subject")
                 if said and said[0].kind == "person" and out.speaker is None:
                     out.speaker = said[0]
-            continue
+            if by is not None or low in ("quoted", "cited") or toks[i - 1].text != ",":
+                continue
+            # ", said 9 were ...": an active verb after an aside, read on below
         j = _skip_back(toks, i - 1)
+        if _negated(toks, j, i):
+            continue  # "a figure the ministry has not confirmed"
+        j = _skip_back(toks, _skip_aside(toks, j))
         subj: list[Source] = []
+        org = False
         if j > 0 and toks[j].text == "," and toks[j - 1].cap and (
                 low in ("told", "tells") or not _np_sources(
                     text, toks, np_forward(toks, i + 1), ctx)):
             rng = np_backward(toks, j - 1)  # an appositive: "..., Olga Chemodanova, told"
             if rng is not None and rng[0] > 0 and toks[rng[0] - 1].text == ",":
                 j -= 1
+                org = rng[0] > 1 and toks[rng[0] - 2].low in lex.ORG_HEADS
         if j >= 0 and toks[j].word:
             subj = _np_sources(text, toks, np_backward(toks, j), ctx)
+            if org:  # "The ferry's owner, Acme Lines, said": a company
+                subj = [Source(name=x.name, kind="body", mention=x.mention)
+                        if x.kind == "person" else x for x in subj]
             if not subj and toks[j].low in lex.PRONOUNS:
                 subj = [Source(name=toks[j].text, kind="unknown",
                                mention=Span.of(text, toks[j].start, toks[j].end))]

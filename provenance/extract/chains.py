@@ -23,12 +23,22 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from provenance.entities import known_kind, normalise, same_entity, same_person
 from provenance.extract import sources_lexicon as lex
-from provenance.extract.attribution import Attribution, Context, Found, attribute
+from provenance.extract.attribution import (
+    Attribution,
+    Context,
+    Found,
+    attribute,
+    classify,
+    np_backward,
+    np_forward,
+    tokenize,
+)
 from provenance.extract.registry import register
 from provenance.extract.segment import doc_sentences, paragraphs
 from provenance.models import Chain, Claim, Document, Extraction, Quote, Source
@@ -41,6 +51,8 @@ _MAX_BACKREFS = 16  # sentences naming earlier figures, per document
 _ZONE = 300  # characters around a quote searched for who relayed it
 _MAX_DONORS = 8  # same-figure chains compared per claim
 _FRAME_REACH = 4  # sentences after "TASS recalled that ..." that its frame reaches
+_PAST_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?:early\s+|late\s+|mid-)?"
+                        r"((?:1[89]|20)\d\d)\b")
 
 
 @dataclass
@@ -52,6 +64,7 @@ class _Sentence:
     has_quote: bool
     chain: Hops = field(default_factory=list)
     locked: bool = False
+    other_time: bool = False  # "In 2018 a blast at the same mine killed six"
 
 
 # folded words that may name a country, alone or as the first of two ("south africa")
@@ -130,8 +143,10 @@ def _vaguer(small: Hops, big: Hops) -> bool:
     if len(big) < len(small) or not small or not big:
         return False
     o_small, o_big = small[0][0], big[0][0]
-    generic = o_small.kind == "body" and normalise(o_small.name).endswith(
+    generic = o_small.kind == "body" and (normalise(o_small.name).endswith(
         ("authorities", "officials", "government", "sources"))
+        or (o_small.name.islower() and " " not in o_small.name  # "..., ministry says"
+            and o_small.name in normalise(o_big.name).split()))
     return generic and o_big.kind == "body" and _subsumed(small[1:], big)
 
 
@@ -233,8 +248,13 @@ class _Names:
 
 
 def _resolve(att: Attribution, names: _Names, last_person: Source | None,
-             last_body: Source | None, last_outlet: Source | None) -> None:
-    """Replace pronoun subjects, "the agency" and bare surnames in ``att`` in place."""
+             last_body: Source | None, last_outlet: Source | None,
+             last_org: Source | None = None,
+             prev_subject: Callable[[], Source | None] | None = None,
+             fuller: Callable[[Source], Source | None] | None = None) -> None:
+    """Replace pronoun subjects, "the agency", "the company" and bare surnames in ``att``
+    in place. "He"/"she" is the person the previous sentence opens with, else the last
+    person who spoke."""
     found: list[Found] = []
     for f in att.found:
         s = f.source
@@ -244,7 +264,9 @@ def _resolve(att: Attribution, names: _Names, last_person: Source | None,
             s = Source(name=last_outlet.name, kind="outlet", mention=s.mention)
         elif s.kind == "unknown" and s.name.casefold() in lex.PRONOUNS:
             low = s.name.casefold()
-            ref = last_person if low in ("he", "she") else last_body if low == "it" else None
+            ref = last_body if low == "it" else None
+            if low in ("he", "she"):
+                ref = (prev_subject() if prev_subject else None) or last_person
             if ref is None:
                 continue
             s = Source(name=ref.name, kind=ref.kind, mention=s.mention)
@@ -253,11 +275,64 @@ def _resolve(att: Attribution, names: _Names, last_person: Source | None,
         elif (s.kind == "body" and last_body is not None and s.name.islower()
               and " " not in s.name and s.name in normalise(last_body.name).split()):
             s = Source(name=last_body.name, kind="body", mention=s.mention)  # "the ministry"
+        elif (s.kind == "body" and last_org is not None and s.name.casefold() in lex.ORG_HEADS
+              and " " not in s.name):
+            s = Source(name=last_org.name, kind="body", mention=s.mention)  # "the company"
+        elif (s.kind == "body" and s.name in _ANAPHOR_HEADS and s.mention is not None
+              and fuller is not None):
+            s = fuller(s) or s  # "the union": the "miners' union" named just before
         found.append(Found(s, f.pos, f.group, f.role))
     att.found = found
     if att.speaker is not None and att.speaker.kind == "person":
         att.speaker = Source(name=names.resolve(att.speaker.name), kind="person",
                              mention=att.speaker.mention)
+
+
+_ANAPHOR_HEADS = frozenset(
+    """union association federation organisation organization committee council commission
+    foundation institute league alliance coalition""".split())
+
+
+def _fuller_name(text: str, src: Source, *, ctx: Context) -> Source | None:
+    """The fuller name a bare "the union" stands for: the last "X union" named in the
+    400 characters before it."""
+    if src.mention is None:
+        return None
+    pos = src.mention.start
+    toks = tokenize(text, max(0, pos - 400), pos)
+    for k in range(len(toks) - 1, 0, -1):
+        if toks[k].low == src.name and toks[k - 1].word and toks[k - 1].low not in (
+                "the", "a", "an", "this", "that"):
+            rng = np_backward(toks, k)
+            if rng is None:
+                return None
+            found = classify(text, toks[rng[0]:rng[1]], ctx)
+            if len(found) == 1 and found[0].kind == "body" and " " in found[0].name:
+                return Source(name=found[0].name, kind="body", mention=src.mention)
+            return None
+    return None
+
+
+def _named_org(name: str) -> bool:
+    """A body named by a proper name alone ("Eastline Coaches"), not "the health ministry"."""
+    words = name.split()
+    return all(w[:1].isupper() for w in words) and not any(
+        w.casefold() in lex.BODY_WORDS or w.casefold() in lex.OUTLET_WORDS for w in words)
+
+
+def _opening_person(text: str, st: _Sentence | None, ctx: Context,
+                    names: _Names) -> Source | None:
+    """The person a sentence opens with ("Prime Minister Ana Lopes visited ..."), if any."""
+    if st is None or not text[st.start:st.start + 1].isupper():
+        return None  # opens with a quote, a digit or lower case: no name to read
+    toks = tokenize(text, st.start, min(st.end, st.start + 80))
+    rng = np_forward(toks, 0)
+    if rng is None:
+        return None
+    found = classify(text, toks[rng[0]:rng[1]], ctx)
+    if len(found) == 1 and found[0].kind == "person" and len(found[0].name.split()) >= 2:
+        return Source(name=names.resolve(found[0].name), kind="person")
+    return None
 
 
 def _masks_in(masks: Sequence[tuple[int, int]], starts: Sequence[int],
@@ -286,6 +361,33 @@ def _title_para(doc: Document, paras: list[tuple[int, int]]) -> int | None:
     return None
 
 
+_HEADLINE_SEP = (" - ", " – ", " — ")
+
+
+def _headline_suffix(doc: Document, paras: list[tuple[int, int]], sents: list[_Sentence],
+                     ctx: Context) -> None:
+    """A headline ending in its source ("... 19 dead - police", "... – coast guard")
+    attributes the headline's figures to that source."""
+    tp = _title_para(doc, paras)
+    if tp is None:
+        return
+    ps, pe = paras[tp]
+    line = doc.text[ps:pe].rstrip()
+    k = max(line.rfind(sep) for sep in _HEADLINE_SEP)
+    if k <= 0 or len(line) - k > 50:
+        return
+    s0 = ps + k + 3
+    toks = tokenize(doc.text, s0, ps + len(line))
+    if not toks or not all(t.word for t in toks) or len(toks) > 5:
+        return
+    found = classify(doc.text, toks, ctx)
+    if len(found) != 1 or found[0].kind not in ("body", "person"):
+        return
+    for st in sents:
+        if st.para == tp and not st.att.found:
+            st.att.found.append(Found(found[0], len(toks), 1, "subject"))
+
+
 def _source_for_speaker(q: Quote) -> Source:
     assert q.speaker is not None
     return Source(name=q.speaker, kind=_kind_of(q.speaker),
@@ -306,6 +408,11 @@ def run(ex: Extraction) -> Extraction:
         local = _masks_in(masks, mstarts, s, e) if masks else []
         sents.append(_Sentence(pi, s, e, attribute(text, s, e, ctx, local), bool(local)))
     starts = [s.start for s in sents]
+    this_year = doc.published[:4] if doc.published else None
+    for st in sents:
+        m = _PAST_YEAR.search(text, st.start, st.end)
+        st.other_time = m is not None and m[1] != this_year
+    _headline_suffix(doc, paras, sents, ctx)
 
     names = _Names(text)
     for q in ex.quotes:
@@ -321,14 +428,20 @@ def run(ex: Extraction) -> Extraction:
     last_person: Source | None = None
     last_body: Source | None = None
     last_outlet: Source | None = None
-    for st in sents:
+    last_org: Source | None = None
+    fuller = partial(_fuller_name, text, ctx=ctx)
+    for si, st in enumerate(sents):
         if st.att.found or st.att.speaker is not None:
-            _resolve(st.att, names, last_person, last_body, last_outlet)
+            prev = sents[si - 1] if si and sents[si - 1].para == st.para else None
+            _resolve(st.att, names, last_person, last_body, last_outlet, last_org,
+                     partial(_opening_person, text, prev, ctx, names), fuller)
         for f in st.att.found:
             if f.source.kind == "outlet":
                 last_outlet = f.source
             elif f.source.kind == "body":
                 last_body = f.source
+                if _named_org(f.source.name):
+                    last_org = f.source
         sp = st.att.speaker
         if sp is not None and sp.kind == "person" and sp.name[:1].isupper():
             last_person = sp
@@ -360,19 +473,26 @@ def _sentence_chains(sents: list[_Sentence], with_figures: set[int]) -> None:
     para = -1
     carry: Hops = []
     frame: Hops = []
+    last_own: Hops = []
     frame_left = 0
     for k, st in enumerate(sents):
         if st.para != para:
-            para, carry, frame = st.para, [], []
+            para, carry, frame, last_own = st.para, [], [], []
         if frame_left <= 0:
             frame = []
         frame_left -= 1
         own = st.att.chain()
-        if st.att.unattributed and not own:
+        if (st.att.unattributed or st.other_time) and not own:
             st.chain, st.locked = [], True
             carry = frame
             continue
+        if own and len(own) == 1 and not _is_outlets(own) and last_own \
+                and len(last_own) > 1 and _origin(last_own) is not None \
+                and same_entity(own[0][0].name, last_own[0][0].name):
+            own = _append(own, last_own[1:])  # "X said, quoted by A. According to X, ..."
         if own:
+            # only relays ("quoted by A") pass on; an outlet that reported it does not
+            last_own = own if any(f.role == "relay" for f in st.att.found) else []
             chain = own if _is_outlets(own) or not frame else _append(own, frame)
             if _is_outlets(own) and not st.att.backref and any(
                     f.role in ("subject", "inverted", "according") for f in st.att.found):
@@ -396,7 +516,7 @@ def _quote_chains(ex: Extraction, sents: list[_Sentence], starts: list[int],
     doc = ex.document
     headings = _headings(doc, paras)
     # speaker frames: (position, speaker, outlets) from sentences without quotes
-    speaker_frames: list[tuple[int, Source, Hops]] = []
+    speaker_frames: list[tuple[int, Source, Hops, bool]] = []
     section_frames: list[tuple[int, int, Hops]] = []  # (start, end of section, outlets)
     seen: set[tuple[str, ...]] = set()
     for st in sents:
@@ -411,7 +531,9 @@ def _quote_chains(ex: Extraction, sents: list[_Sentence], starts: list[int],
             key = (normalise(sp.name), *key)
             if key not in seen and len(speaker_frames) < _MAX_FRAMES:
                 seen.add(key)
-                speaker_frames.append((st.start, sp, outlets))
+                relayed = any(f.role == "relay" and f.source.kind == "outlet"
+                              for f in st.att.found)
+                speaker_frames.append((st.start, sp, outlets, relayed))
         elif st.att.backref and len(section_frames) < _MAX_FRAMES:
             h = bisect.bisect_right(headings, st.para)
             nxt = paras[headings[h]][0] if h < len(headings) else len(doc.text)
@@ -422,6 +544,13 @@ def _quote_chains(ex: Extraction, sents: list[_Sentence], starts: list[int],
         s1 = _sentence_at(starts, sents, max(q.span.start, q.span.end - 1))
         lo = max(sents[s0].start if s0 is not None else q.span.start, q.span.start - _ZONE)
         hi = min(sents[s1].end if s1 is not None else q.span.end, q.span.end + _ZONE)
+        cut = max(doc.text.rfind(". ", lo, q.span.start - 1),
+                  doc.text.rfind("? ", lo, q.span.start - 1))
+        if cut >= 0 and doc.text[cut + 2:q.span.start].strip()[:1] not in ("", ",", ":"):
+            lo = cut + 2  # a sentence before the quote that segmentation did not split off
+        if s0 is not None and s0 > 0 and lo == sents[s0].start \
+                and doc.text[max(0, lo - 3):lo].rstrip().endswith(":"):
+            lo = sents[s0 - 1].start  # "X said in an interview with Y:" then the quote
         # the zone runs on to the end of the sentence the quote closes in
         if s1 is not None and q.span.end >= sents[s1].end - 2 and s1 + 1 < len(sents) \
                 and sents[s1 + 1].para == sents[s1].para \
@@ -438,8 +567,12 @@ def _quote_chains(ex: Extraction, sents: list[_Sentence], starts: list[int],
             if kept:
                 hops.append(kept)
         if q.speaker:
-            for pos, sp, outlets in speaker_frames:
-                if pos < q.span.start and same_person(sp.name, q.speaker):
+            own = bool(hops)
+            for pos, sp, outlets, relayed in speaker_frames:
+                # "X was quoted by A" reaches X's later quotes; "Local media write that X
+                # admitted ..." only those whose own attribution names no relay
+                if pos < q.span.start and same_person(sp.name, q.speaker) \
+                        and (relayed or not own):
                     hops = _append(hops, outlets)
         for s, e, outlets in section_frames:
             if s < q.span.start < e:
@@ -447,6 +580,26 @@ def _quote_chains(ex: Extraction, sents: list[_Sentence], starts: list[int],
         hops = _without_outlet(hops, doc.outlet)
         out.append(q.model_copy(update={"sources": Chain(hops=hops)}))
     return out
+
+
+def _clause_chain(st: _Sentence, pos: int) -> Hops:
+    """The sentence's chain for a figure at ``pos``; where two clauses name two origins
+    ("X said 20 ..., and Y estimated 90 ..."), the origin of the figure's own clause:
+    the last one speaking before it, else the first one after it."""
+    origins: list[Source] = []
+    for f in st.att.found:
+        s = f.source
+        if f.role == "subject" and s.kind in ("person", "body") and s.mention is not None \
+                and not any(same_entity(s.name, o.name) for o in origins):
+            origins.append(s)
+    chain = [list(h) for h in st.chain]
+    if len(origins) < 2:
+        return chain
+    origins.sort(key=lambda o: o.mention.start if o.mention else 0)
+    before = [o for o in origins if o.mention and o.mention.end <= pos]
+    pick = before[-1] if before else origins[0]
+    rest = [h for h in chain if not any(same_entity(s.name, o.name) for s in h for o in origins)]
+    return _append([[pick]], rest)
 
 
 def _starts_with_attribution(text: str, pos: int) -> bool:
@@ -475,7 +628,7 @@ def _claim_chains(ex: Extraction, quotes: list[Quote], sents: list[_Sentence],
             in_quote.append(True)
             continue
         st = sents[si] if si is not None else None
-        chains.append([list(h) for h in st.chain] if st else [])
+        chains.append(_clause_chain(st, pos) if st else [])
         locked.append(bool(st and st.locked))
         in_quote.append(False)
 
@@ -512,7 +665,8 @@ def _claim_chains(ex: Extraction, quotes: list[Quote], sents: list[_Sentence],
     in_title = [w is not None and sents[w].para == title for w in where]
     groups: dict[tuple[object, ...], list[int]] = {}
     for i, c in enumerate(ex.claims):
-        groups.setdefault((c.event, c.value, c.low, c.high), []).append(i)
+        event = "deaths" if c.event == "killed" else c.event  # "12 dead" / "12 were killed"
+        groups.setdefault((event, c.value, c.low, c.high), []).append(i)
     final = [list(ch) for ch in chains]
     for members in groups.values():
         if len(members) < 2:

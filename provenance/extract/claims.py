@@ -64,9 +64,37 @@ _QUALIFIERS: dict[str, Qualifier] = {
 _QUAL_AFTER = re.compile(r"(?i:\s*(?:\+|or more\b|or so\b|plus\b|(or less|or fewer)\b))")
 _CURRENCY_SIGNS = "$€£¥₽₸₴"
 _CURRENCY_CODES = frozenset("usd eur gbp rub kzt us$ a$ c$".split())
-_CURRENCY_AFTER = re.compile(
-    r"(?i:[ \u00a0]*(dollars?|euros?|cents?|pounds?|rubles?|roubles?|tenge|yuan|yen|hryvnias?"
-    r"|francs?|usd|eur|gbp|rub|kzt)\b)")
+# Currency words after an amount ("30,000 lari", "one million CFA francs"); "won", "real",
+# "rand" and the like are left out where the word is more often something else.
+_CURRENCIES = (
+    r"dollars?|euros?|cents?|pounds?|pence|rubles?|roubles?|kopecks?|tenge|yuan|renminbi|yen"
+    r"|hryvnias?|hryvnyas?|hryvni|(?:cfa |swiss )?francs?|lari|tetri|taka|lei|leu|leva|lev"
+    r"|rupees?|rupiah|paise|naira|kobo|zlotys?|zloty|zlotych|groszy|forints?|korunas?|koruny"
+    r"|crowns|kronor|kroner|kronur|krona|krone|pesos?|reais|rands|shillings?|dinars?|dirhams?"
+    r"|riyals?|rials?|liras?|lire|manats?|drams?|tugriks?|togrogs?|baht|dong|ringgit"
+    r"|kwachas?|cedis?|birr|pula|afghanis?|soles|bolivars?|bolivares|quetzales|quetzals?"
+    r"|lempiras?|colones|guaranies|guaranis?|rubel|kyats?|riels?|ariary|leones?|dalasis?"
+    r"|rufiyaa|ouguiyas?|somoni|denars?"
+    r"|usd|eur|gbp|rub|kzt|inr|cny|jpy|chf|uah|pln|ron|gel|bdt|xaf|xof|ngn")
+_CURRENCY_AFTER = re.compile(r"(?i:[ \u00a0]*(" + _CURRENCIES + r")\b)")
+_PARTITIVE = re.compile(
+    r"(?i:\s+of\s+(?:(them|those|whom|these)|the\s+(dead|injured|wounded|killed|victims|missing"
+    r"|deceased|detainees|detained|arrested|hostages|casualties))\b)")
+_INJURY_AFTER = re.compile(r"(?i:[^,;.]{0,30}?\b(?:injur|wound|burns|critical|serious condition"
+                           r"|hospital))")
+_CROWD_NOUNS = frozenset("crowd audience congregation gathering workforce turnout".split())
+_TOLL_REACH = 120
+# A toll or "number of <outcome>" whose new value the amount is: "the death toll ... rose to",
+# "the number of people killed in the floods has risen to", "the number of dead is between".
+_TOLL_BEFORE = re.compile(
+    r"(?i:\b(?:toll|number\s+of\s+(?:people\s+|those\s+)?(dead|killed|deaths|fatalities"
+    r"|injured|wounded|arrested|arrests|detained|detentions|missing|victims)\b)"
+    r"[^.;:!?]{0,90}?\s(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps"
+    r"|increased|increases|reached|reaches|hit|hits|stands|stood|is|was|has|had|now|passed"
+    r"|exceeded|topped|grew|grown)(?:\s+(?:to|at|between|by))?\s*$)")
+_ELLIPTIC_VERB = re.compile(r"(?i:\s+(?:had|have|has|were|are|was|is|remain|remained|still"
+                            r"|fled|left|lost)\b)")
+_AND_BEFORE = re.compile(r"(?i:\band\s*$)")
 _PERCENT_AFTER = re.compile(r"(?i:[ \u00a0]*(?:%|percent\b|per cent\b))")
 _CLAUSE_BREAK = re.compile(r"[;:(]|\s[–—]\s|(?i:\b(?:while|but|whereas|although|though|however"
                            r"|meanwhile)\b)")
@@ -85,11 +113,12 @@ _AUX = (r"were|was|are|is|have|has|had|been|be|being|said|to|reportedly|reported
         r"|feared|confirmed|known|all|both|later|also|now|already|since|allegedly|apparently"
         r"|left|found|critically|seriously|badly|slightly|gravely|mortally|lightly|each"
         r"|subsequently|eventually|ultimately|initially|then|in total|so far|more|others?"
-        r"|people|persons|of them|of those|among them")
+        r"|people|persons|of them|of those|among them|among the|still")
 _GAP_PUNCT = r"[\s,\"'“”«»‘’]*"
 _AUX_GAP = re.compile(
     _GAP_PUNCT
-    + r"(?:,[\s\"'“”]*(?i:including|among them|of whom)\b[^,;:]{1,60},"  # ", including X,"
+    + r"(?:,[\s\"'“”]*(?i:including|among them|of whom|who|whom)\b[^,;:]{1,60},"
+    # ", including X,", ", who survived,"
     + _GAP_PUNCT + r")?"
     # "and a civilian (were killed)"
     + r"(?:(?i:and|or|as well as)(?:\s+[\w'’-]+){1,3}?\s+(?=(?i:" + _AUX + r")\b))?"
@@ -246,7 +275,13 @@ def _read(text: str, a: Amount, s: int, e: int, left_bound: int, right_bound: in
     elif a.low is not None:
         qualifier = "range"
     else:
-        words = [w.casefold() for w in tail_words(text, a.start, left_bound, 3)]
+        q_end = a.start  # "(about $11,000)", "up to US$ 50 million": read past the currency
+        while q_end > left_bound and text[q_end - 1] in _CURRENCY_SIGNS + " \u00a0":
+            q_end -= 1
+        words = [w.casefold() for w in tail_words(text, q_end, left_bound, 4)]
+        if words and words[-1] in _CURRENCY_CODES:
+            words.pop()
+        words = words[-3:]
         for k in (3, 2, 1):
             phrase = " ".join(words[-k:])
             if len(words) >= k and phrase in _QUALIFIERS:
@@ -268,18 +303,27 @@ def _read(text: str, a: Amount, s: int, e: int, left_bound: int, right_bound: in
         cm = _CURRENCY_AFTER.match(text, a.end, e)
         what = "percent" if percent else (cm.group(1).casefold() if cm else "money")
         return _Found(a, qualifier, what, None, "other", True, True, left, a.end, clause_end)
-    what, head, np_end = _noun_phrase(text, a.end, clause_end, a.kind)
+    partitive = _PARTITIVE.match(text, a.end, clause_end)
+    if partitive:  # "three of them", "eight of the dead"
+        np_end = partitive.end()
+        what = head = partitive.group(1) or partitive.group(2)
+    else:
+        what, head, np_end = _noun_phrase(text, a.end, clause_end, a.kind)
     event: Event | None = events.outcome_noun(head) if head else None
     if event is None:
         event = events.event_before(tail_words(text, left, left_bound))
+    if event is None:
+        event = _toll_event(text, left, left_bound)
     if event is None:
         found = events.event_after(text, np_end, clause_end)
         if found and _predicate_gap_ok(text[np_end:found[1]], a) \
                 and not (found[0] == "attackers" and text[np_end:found[1]].strip()):
             event = found[0]  # "20,000 bandits attacked", but not "3 were attacked"
+    if event is None and partitive and _INJURY_AFTER.match(text, np_end, clause_end):
+        event = "injured"  # "four of them with serious injuries", "in critical condition"
     cue = event is not None
     if event is None and what:
-        event = events.role_noun(what)
+        event = events.role_noun(what) or events.role_after(text, np_end, clause_end)
         cue = event is not None
     if event is not None and head and events.outcome_noun(head):
         what = None  # "several deaths": the people are counted, not the deaths
@@ -287,13 +331,36 @@ def _read(text: str, a: Amount, s: int, e: int, left_bound: int, right_bound: in
         kept = bool(_AMOUNT_NOUN.search(text, max(s, a.start - 60), min(e, a.end + 60)))
         return _Found(a, "exact", _multiplied(text, a, e), None, "other", kept, kept, left,
                       a.end, clause_end)
-    if a.kind == "vague":
-        kept = cue
+    people = bool(head and head.casefold() in events.PERSON_NOUNS)
+    if a.kind == "vague":  # "hundreds of relatives gathered", but not "several officials"
+        kept = cue or (people and (a.low or 0) >= 24)
     elif a.kind == "words":
-        kept = cue or bool(head and head.casefold() in events.PERSON_NOUNS)
+        kept = cue or people
     else:
         kept = cue or bool(head and _is_plural(head))
+    if not kept and what is None and a.kind in ("digits", "words"):
+        crowd = tail_words(text, left, left_bound, 2)
+        if len(crowd) == 2 and crowd[1].casefold() == "of" \
+                and crowd[0].casefold() in _CROWD_NOUNS:  # "a crowd of about 50,000"
+            what, kept = crowd[0].casefold(), True
     return _Found(a, qualifier, what, head, event, cue, kept, left, np_end, clause_end)
+
+
+def _toll_event(text: str, left: int, left_bound: int) -> Event | None:
+    """The event of a toll the amount is the new value of ("the toll has risen to 41",
+    "the number of people killed ... climbs to", "the number of dead is between")."""
+    lo = max(left_bound, left - _TOLL_REACH)
+    m = _TOLL_BEFORE.search(text, lo, left)
+    if not m:
+        return None
+    noun = m.group(1)
+    if noun is None:
+        return "deaths"
+    event = events.outcome_noun(noun)
+    if event is None:
+        after = events.event_after(noun, 0, len(noun))
+        event = after[0] if after else None
+    return event
 
 
 def _rfind_word(text: str, word: str, lo: int, hi: int) -> int:
@@ -377,13 +444,23 @@ def sentence_claims(text: str, s: int, e: int, index: TextIndex | None = None) -
             continue
         if _COORDINATION.fullmatch(text, f.np_end, nxt.left):
             found[i] = replace(f, event=nxt.event, cue=True, kept=True)
-    # a subset: "killed 30 people, including 12 children"
+    # a subset: "killed 30 people, including 12 children"; "21 were injured, two of them"
     for i in range(1, len(found)):
         f, prv = found[i], found[i - 1]
-        if not f.cue and prv.cue and prv.event in PERSON_EVENTS and f.amount.kind != "multiplier":
+        if f.cue or f.amount.kind == "multiplier":
+            continue
+        if prv.cue and prv.event in PERSON_EVENTS:
             tail = tail_words(text, f.left, prv.amount.end, 2)
             if tail and tail[-1].casefold() in ("including", "among", "of"):
                 found[i] = replace(f, event=prv.event, cue=True, kept=True)
+                continue
+        if prv.kept and _PARTITIVE.match(text, f.amount.end, f.clause_end):
+            found[i] = replace(f, event=prv.event, cue=prv.cue, kept=True)
+        elif prv.kept and not f.kept and f.head is None and prv.what \
+                and _ELLIPTIC_VERB.match(text, f.amount.end, f.clause_end) \
+                and _AND_BEFORE.search(text, prv.np_end, f.left):
+            # "14 people died and more than 3.400 had to leave": the subject is shared
+            found[i] = replace(f, what=prv.what, event="other", kept=True)
     out: list[Claim] = []
     prev: tuple[int, str | None] | None = None  # the last kept amount's end and subject
     sentence: Span | None = None

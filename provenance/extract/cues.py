@@ -67,6 +67,23 @@ DESCRIBE_RE = re.compile(
     r"\b(?:describ|call|term|dub|label|brand|refer|characteri[sz]|nam|dismiss|denounc)\w*\b"
 )
 
+# A short quote someone is said to have used, ending a naming clause: "called the mine «…»",
+# "calls this sum „…“", "described them as '…'", "spoke of „…“" -- with an object or "as", so not
+# "a play called “…”", "coined the term “…”", "called for “…”", "named after".
+# Applied to at most the last 80 characters before the opening mark: bounded, linear time.
+_NAMING_VERB = (r"(?:(?:call|term|dub|label|brand|nam|dismiss)(?:s|es|ed|ing|led|ling|bed|bing)?"
+                r"|describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|denounc(?:e|es|ed|ing))")
+_NAMING_WORD = (r"\s+(?!(?:for|on|off|up|out|in|upon|after|to|at|back|by|and|or|but|that|if|a|an"
+                r"|the)\b)[^\W\d_][\w’'\-]*")
+# an object with at least one word besides its articles: "the mine", "this sum", "Trump a"
+_NAMING_OBJECT = (r"(?:\s+(?:a|an|the|this|these|his|her|its|their))?(?:" + _NAMING_WORD
+                  + r"){1,3}(?:\s+(?:a|an|the))?")
+NAMING_RE = re.compile(
+    r"(?<!-)(?<!- )\b(?:" + _NAMING_VERB + _NAMING_OBJECT + r"(?:\s+as)?"
+    r"|" + _NAMING_VERB + "(?:" + _NAMING_OBJECT + r")?\s+as"
+    r"|sp(?:oke|eaks?|eaking)\s+of|talk(?:s|ed|ing)?\s+of)\s*$"
+)
+
 # Words an attribution puts between a subject and its verb ("Price also said").
 AUX_ADVERBS = frozenset("""also previously then later again further reportedly once recently
 earlier repeatedly has had have was were is would will had just already still finally
@@ -88,7 +105,10 @@ researcher researchers scientist scientists doctor doctors officer general-secre
 secretary-general representative high monarch emir sheikh ayatollah cardinal bishop
 spokespersons sen rep gov mr mrs ms dr prof lt col sgt capt negotiator negotiators
 protester protesters demonstrator demonstrators
-voter voters man woman people observer observers""".split())
+voter voters man woman people observer observers
+admiral colonel lieutenant sergeant captain corporal brigadier marshal commodore major-general
+lieutenant-general lieutenant-colonel prefect subprefect inspector superintendent constable
+detective sheriff councillor councilor councilman councilwoman alderman""".split())
 
 ORG_WORDS = frozenset("""ministry ministries department police office agency government
 committee council service party campaign embassy army military authorities administration
@@ -98,7 +118,7 @@ federation forces headquarters network channel radio tv television newspaper mag
 times post journal news tribune guardian herald gazette telegraph press ministerie
 directorate bureau cabinet presidency secretariat command guard navy coalition movement
 front board agencies fund inc. corp. ltd. co. team portal website site daily weekly
-broadcaster outlet station""".split())
+broadcaster outlet station opposition""".split())
 # Things that speak for someone: "the statement said" means its author said.
 STATEMENT_WORDS = frozenset("""statement statements communique release report letter tweet
 message note announcement declaration memo readout""".split())

@@ -25,9 +25,14 @@ _PREDICATES: dict[str, Event] = {
     "wounded": "wounded", "shot": "wounded", "injured": "injured", "hurt": "injured",
     "hospitalized": "hospitalized", "hospitalised": "hospitalized",
     "taken to hospital": "hospitalized", "taken to the hospital": "hospitalized",
-    "in hospital": "hospitalized", "arrested": "arrested", "taken into custody": "arrested",
+    "in hospital": "hospitalized", "in critical condition": "injured",
+    "in serious condition": "injured", "in a critical condition": "injured",
+    "in a serious condition": "injured", "arrested": "arrested", "taken into custody": "arrested",
     "detained": "detained", "held in custody": "detained", "in custody": "detained",
     "missing": "other", "displaced": "other", "evacuated": "other", "rescued": "other",
+    "trapped": "other", "unaccounted for": "other", "held hostage": "other",
+    "taken hostage": "other", "held captive": "other", "picked up": "arrested",
+    "rounded up": "arrested",
     "attacked": "attackers", "stormed": "attackers",
 }
 # Active verbs right before the amount ("killed dozens", "injuring at least 8").
@@ -38,7 +43,8 @@ _ACTIVE: dict[str, Event] = {
     "wounded": "wounded", "wounding": "wounded", "wounds": "wounded", "injured": "injured",
     "injuring": "injured", "injures": "injured", "hospitalized": "hospitalized",
     "hospitalizing": "hospitalized", "arrested": "arrested", "arresting": "arrested",
-    "arrests": "arrested", "detained": "detained", "detaining": "detained",
+    "arrests": "arrested", "arrest": "arrested", "detained": "detained", "detain": "detained",
+    "detaining": "detained",
     "detains": "detained", "attacked by": "attackers", "stormed by": "attackers",
     "deployed": "troops", "deploying": "troops", "sent": "troops", "sending": "troops",
     "death toll rose to": "deaths", "death toll to": "deaths", "death toll of": "deaths",
@@ -52,6 +58,7 @@ _OUTCOME_NOUNS: dict[str, Event] = {
     "injuries": "injured", "arrests": "arrested", "arrested": "arrested",
     "detentions": "detained", "detainees": "detained", "detained": "detained",
     "hospitalizations": "hospitalized", "casualties": "other", "victims": "other",
+    "hostages": "other",
 }
 # Counted nouns that name a role ("3,000 troops", "dozens of attackers").
 _ROLE_NOUNS: dict[str, Event] = {
@@ -67,7 +74,11 @@ PERSON_NOUNS = frozenset(
     demonstrators rioters police policemen policewomen officers officials members children
     adults men women students workers journalists victims prisoners detainees suspects
     criminals bandits terrorists rebels refugees migrants passengers patients males females
-    teens teenagers boys girls guys juveniles relatives residents shoppers bystanders""".split()
+    teens teenagers boys girls guys juveniles relatives residents shoppers bystanders
+    miners fans spectators supporters mourners guards crew inmates pilgrims villagers farmers
+    families teachers nurses doctors hostages survivors rescuers firefighters volunteers
+    employees staff voters tourists visitors worshippers evacuees climbers hikers fishermen
+    sailors soldiers troops activists labourers laborers parents pupils pensioners""".split()
 )
 
 
@@ -79,9 +90,12 @@ _PRED_RE = re.compile(r"(?i:\b(" + _alternation(_PREDICATES) + r")\b)")
 _SHOT_AT = re.compile(r"(?i:shot\s+at\b)")
 _OUTCOME_RE = re.compile(r"(?i:(" + _alternation(_OUTCOME_NOUNS) + r")\b)")
 _ROLE_RE = re.compile(r"(?i:(" + _alternation(_ROLE_NOUNS) + r")\b)")
+_AND_ROLE_RE = re.compile(r"(?i:\s+(?:and|or|as well as)\s+(?:[a-z][\w'’-]*\s+){0,2}?("
+                          + _alternation(_ROLE_NOUNS) + r")\b)")
 
 
-_PREDICATE_WORDS = frozenset(w for k in _PREDICATES for w in k.split() if len(k.split()) == 1)
+_PREDICATE_WORDS = frozenset(
+    [*(w for k in _PREDICATES for w in k.split() if len(k.split()) == 1), "unaccounted"])
 
 
 _TOLL_LINKS = frozenset("to at of reached hit is was stands stood passed topped exceeded".split())
@@ -110,6 +124,12 @@ def event_after(text: str, start: int, end: int) -> tuple[Event, int] | None:
     if not m or _SHOT_AT.match(text, m.start()):  # "two cars were shot at"
         return None
     return _PREDICATES[" ".join(m.group(1).casefold().split())], m.start()
+
+
+def role_after(text: str, pos: int, end: int) -> Event | None:
+    """The event of a role noun coordinated after a subject ("police officers and soldiers")."""
+    m = _AND_ROLE_RE.match(text, pos, end)
+    return _ROLE_NOUNS[m.group(1).casefold()] if m else None
 
 
 def outcome_noun(head: str) -> Event | None:

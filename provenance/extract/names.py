@@ -43,6 +43,66 @@ _TITLES = ROLE_WORDS - frozenset("foreign state vice deputy high interior defens
                                  "prime".split())
 _MAX_TOKENS = 14
 _RIGHT_TOKENS = _MAX_TOKENS + 8  # np_right looks at most 7 tokens past its 14th
+# lower-case words that never describe a speaker ("said in Manila", "the head of it on Monday")
+_NOT_DESCRIPTORS = frozenset("""in on at by with from to for of and or nor but that which who whom
+whose when while after before during since as than if because although though yesterday today
+tonight tomorrow earlier later also again then there here it its this these those not only just
+still into onto over under about against between among amid via per so yet
+he she they we i you him her them us me is was were are be been has had have will would
+said says told tells added""".split())
+# words opening a comma-delimited aside after a subject: "X, a farmer, said", "X, 41, said",
+# "X, for his part, said", "X, in a statement, said"
+_APPOSITIVE_OPENERS = frozenset("a an the one for in however meanwhile though too".split())
+
+
+def _plain_lower(tok: str) -> bool:
+    """A lower-case word that can describe a speaker ("passenger", "crisis", "national")."""
+    return tok[:1].isalpha() and tok.islower() and tok not in _NOT_DESCRIPTORS
+
+
+def _in_complement(words: list[str], j: int, partial: bool = False) -> bool:
+    """Whether lower-case word ``j`` ends the complement of a role or organisation word
+    ("the commissioner for crisis management"): up to three plain words after of/for.
+    With ``partial`` (``words`` may start mid-sentence), raise :class:`_Truncated` where
+    the words before ``words`` could change the answer."""
+    if not _plain_lower(words[j]):
+        return False
+    k = j - 1
+    while k > j - 4:
+        if k < 0:
+            if partial:
+                raise _Truncated
+            return False
+        w = words[k]
+        if w in ("of", "for"):
+            if k == 0 and partial:
+                raise _Truncated
+            return k > 0 and _np_word(words[k - 1]) and not _is_cap(words[k - 1])
+        if w not in _DETS and not _plain_lower(w):
+            return False
+        k -= 1
+    return False
+
+
+def _modifier(words: list[str], j: int, head: str, partial: bool = False) -> bool:
+    """Whether lower-case word ``j`` modifies an organisation or role head after a determiner
+    ("the national water agency"); ``partial`` as for :func:`_in_complement`."""
+    b = _base(head.casefold())
+    if b not in ORG_WORDS and b not in ROLE_WORDS:
+        return False
+    k = j
+    while k > j - 4:
+        if k < 0:
+            if partial:
+                raise _Truncated
+            return False
+        w = words[k]
+        if w.casefold() in _DETS:
+            return k < j
+        if not _plain_lower(w):
+            return False
+        k -= 1
+    return False
 
 Kind = Literal["person", "org", "pronoun", "nominal", "org_nominal", "statement", "agency"]
 
@@ -101,8 +161,10 @@ class _Truncated(Exception):
     """A scan over a shortened token window reached its first tokens."""
 
 
-def np_left(text: str, end: int, lo: int) -> tuple[int, int] | None:
-    """The subject noun phrase ending just before ``end`` (a cue verb), within ``[lo, end)``."""
+def np_left(text: str, end: int, lo: int, appositive: bool = True) -> tuple[int, int] | None:
+    """The subject noun phrase ending just before ``end`` (a cue verb), within ``[lo, end)``;
+    with ``appositive``, one descriptive appositive before ``end`` is skipped to the name."""
+    bound = lo  # an appositive may push the phrase further back than the window
     lo = max(lo, end - _WINDOW)
     # Most phrases are short: tokenise the last few words first. Tokens after a space are
     # the same wherever tokenising starts, so the answer is the same unless the backward
@@ -110,13 +172,14 @@ def np_left(text: str, end: int, lo: int) -> tuple[int, int] | None:
     cut = text.rfind(" ", lo, end - _SHORT_WINDOW) if end - _SHORT_WINDOW > lo else -1
     if cut >= 0:
         try:
-            return _np_left_in(_tokens(text, cut + 1, end), partial=True)
+            return _np_left_in(text, bound, _tokens(text, cut + 1, end), True, appositive)
         except _Truncated:
             pass
-    return _np_left_in(_tokens(text, lo, end), partial=False)
+    return _np_left_in(text, bound, _tokens(text, lo, end), False, appositive)
 
 
-def _np_left_in(toks: list[tuple[int, int, str]], partial: bool) -> tuple[int, int] | None:
+def _np_left_in(text: str, lo: int, toks: list[tuple[int, int, str]],
+                partial: bool, appositive: bool) -> tuple[int, int] | None:
     """:func:`np_left` over the tokens before the cue; with ``partial``, raise
     :class:`_Truncated` where tokens before ``toks`` could change the answer."""
     i = len(toks) - 1
@@ -124,7 +187,13 @@ def _np_left_in(toks: list[tuple[int, int, str]], partial: bool) -> tuple[int, i
         i -= 1
     if partial and (i < 0 or (i == 0 and toks[0][2] == ",")):
         raise _Truncated
-    if i >= 0 and toks[i][2] == "," and i > 0 and _is_cap(toks[i - 1][2]):
+    if appositive and i > 0 and toks[i][2] == ",":
+        opened = _appositive_open(toks, i, partial)
+        if opened is not None:  # "Anna Berg, a farmer from Lindvik, told": the name before
+            got = np_left(text, toks[opened][0], lo, appositive=False)
+            if got is not None and _is_cap(text[got[0]:got[1]]):
+                return got
+    if i > 0 and toks[i][2] == "," and (_is_cap(toks[i - 1][2]) or toks[i - 1][2] == ")"):
         i -= 1  # closing comma of an appositive: "The spokesman ..., Saltanat Azirbek, said"
     if i < 0:
         return None
@@ -134,6 +203,7 @@ def _np_left_in(toks: list[tuple[int, int, str]], partial: bool) -> tuple[int, i
     stop = i
     j = i
     n = 0
+    words = [t[2] for t in toks]
     while j >= 0 and n < _MAX_TOKENS:
         tok = toks[j][2]
         if partial and j < 2:
@@ -157,16 +227,20 @@ def _np_left_in(toks: list[tuple[int, int, str]], partial: bool) -> tuple[int, i
         if tok == ",":
             # an appositive: "<role phrase>, <Name>" — only when what follows is a name
             seg = [t[2] for t in toks[j + 1: stop + 1]]
-            if seg and all(_is_cap(t) for t in seg) and j > 0 and _np_word(toks[j - 1][2]) \
-                    and not _is_cap(toks[j - 1][2]):
+            prev_w = toks[j - 1][2] if j > 0 else ""
+            if seg and all(_is_cap(t) for t in seg) and j > 0 and not _is_cap(prev_w) and (
+                    _np_word(prev_w) or _in_complement(words, j - 1, partial)):
                 j -= 1
                 continue
             break
         if not _np_word(tok):
             p1 = toks[j - 1][2] if j > 0 else ""
             p2 = toks[j - 2][2] if j > 1 else ""
-            if not (tok.islower() and (p1 in ("of", "for")
-                                       or (p1 in _DETS and p2 in ("of", "for")))):
+            if not tok.islower():
+                break
+            if not (p1 in ("of", "for") or (p1 in _DETS and p2 in ("of", "for"))) and not (
+                    _in_complement(words, j, partial) or _modifier(words, j, toks[stop][2],
+                                                                   partial)):
                 break
         j -= 1
         n += 1
@@ -178,6 +252,27 @@ def _np_left_in(toks: list[tuple[int, int, str]], partial: bool) -> tuple[int, i
     if start_i > stop:
         return None
     return toks[start_i][0], toks[stop][1]
+
+
+def _appositive_open(toks: list[tuple[int, int, str]], i: int, partial: bool) -> int | None:
+    """The comma opening an appositive that the comma ``toks[i]`` closes, when the appositive
+    is a description or an aside ("a 70-year-old pensioner", "the head of the council", "41",
+    "for his part") after a name; else None."""
+    c = i - 1
+    while c > 0 and i - c <= _MAX_TOKENS:
+        t = toks[c][2]
+        if t in (".", ";", ":", "!", "?") or t in "\"“”«»„":
+            return None
+        if t == ",":
+            first = toks[c + 1][2]
+            if c + 1 < i and (first.casefold() in _APPOSITIVE_OPENERS or first[:1].isdigit()) \
+                    and _is_cap(toks[c - 1][2]):
+                return c
+            return None
+        c -= 1
+    if partial and c <= 0:
+        raise _Truncated
+    return None
 
 
 def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
@@ -193,8 +288,19 @@ def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
         return toks[0][0], toks[0][1]
     end_i = -1
     skip_to = -1
+    words = [t[2] for t in toks]
+    # lower-case descriptors before a name: "said passenger Rodel Manalo", "a local resident"
+    d0 = 1 if words[0].casefold() in ARTICLES else 0
+    d = d0
+    while d < len(words) and d < d0 + 3 and _plain_lower(words[d]) and not _np_word(words[d]):
+        d += 1
+    descr_end = d if d > d0 and d < len(words) and (
+        (_is_cap(words[d]) and words[d] not in NON_NAME_CAPS) or _np_word(words[d])) else -1
     for k, (_, _, tok) in enumerate(toks[:_MAX_TOKENS]):
         if k <= skip_to:
+            continue
+        if k < descr_end:
+            end_i = k
             continue
         if tok == "(":  # "Rep. Gwen Moore (D-Wis.) said"
             close = next((i for i in range(k + 1, min(len(toks), k + 8)) if toks[i][2] == ")"),
@@ -216,7 +322,8 @@ def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
             break
         if not _np_word(tok) and not (tok.islower() and k > 0 and (
                 toks[k - 1][2] in ("of", "for") or (
-                    k > 1 and toks[k - 1][2] in _DETS and toks[k - 2][2] in ("of", "for")))):
+                    k > 1 and toks[k - 1][2] in _DETS and toks[k - 2][2] in ("of", "for"))
+                or _in_complement(words, k))):
             break  # unless the head of a complement: "the head of the mission"
         if tok in ("of", "for") and k > 0 and _is_cap(toks[k - 1][2]) \
                 and _base(toks[k - 1][2].casefold()) not in ROLE_WORDS \

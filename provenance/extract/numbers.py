@@ -338,7 +338,7 @@ _ID_WORDS = frozenset(
     # u.s.""".split())
 _YEAR_WORDS = frozenset("""in since until till of by from during early late mid before after the
     year summer winter spring autumn fall""".split())
-_THE_WORDS = frozenset("the these those its their his her our".split())
+_THE_WORDS = frozenset("the these those its their his her our every".split())
 _COPULAS = frozenset("was is were are be been".split())
 _FIRED_WORDS = frozenset("fired fires fire firing heard hear hearing returned squeezed".split())
 _TOTAL_WORDS = frozenset("toll total number figure tally count sum".split())
@@ -371,6 +371,7 @@ _AFTER_NON_COUNT = re.compile(
     r"|\s*(?:km|kilometers?|kilometres?|miles?|mi|meters?|metres?|feet|ft|inches|cm|mm"
     r"|degrees?|°|kph|mph|km/h)\b"
     r"|\s+(?:blocks?|times|counts? of|rounds|bullets|shell casings|calibers?)\b"
+    r"|\s+(?:comments?|replies|responses|likes)\b"  # page furniture: "4 Comments"
     r"|-?(?:st|nd|rd|th)\b|\s*-?(?:caliber|calibre|mm)\b)"
 )
 _ADDRESS = re.compile(r"\s+(?:[NSEW]\.?\s|(?:North|South|East|West)\s)?(?:[A-Z][\w'.-]*\s){1,2}"

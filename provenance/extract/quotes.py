@@ -21,7 +21,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from provenance.extract import names, segment
-from provenance.extract.cues import CUE_RE, DESCRIBE_RE, ORG_WORDS, ROLE_WORDS
+from provenance.extract.cues import CUE_RE, DESCRIBE_RE, NAMING_RE, ORG_WORDS, ROLE_WORDS
 from provenance.extract.registry import register
 from provenance.models import Document, Extraction, Quote
 
@@ -192,6 +192,29 @@ def _attribution_after(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     return m.start(), m.end()
 
 
+def _after_aside(text: str, close_end: int, cue_start: int) -> bool:
+    """Whether the cue after a quote follows a lower-case aside and a comma (``“…” since
+    2015, writes Z``) rather than the quote itself (``“…,” Z said``)."""
+    sep = _SEP.match(text, close_end, cue_start)
+    first = _WORD.match(text, sep.end() if sep else close_end, cue_start)
+    return first is not None and first.group()[:1].islower() \
+        and text[close_end:cue_start].rstrip().endswith(",")
+
+
+def _tag_between(text: str, a: int, b: int) -> bool:
+    """Whether ``text[a:b]`` is only an attribution sentence: ``, union leader X said.``"""
+    if b - a > 120 or _MARK.search(text, a, b):
+        return False
+    last = None
+    for m in CUE_RE.finditer(text, a, b):
+        last = m
+    if last is None:
+        return False
+    rest = text[last.end():b].strip()  # "." or "Ana Ruiz, a nurse." (an inverted subject)
+    return rest == "." or (rest.endswith(".") and len(rest.split()) <= 5 and (
+        rest[:1].isupper() or rest.split()[0] in ("the", "a", "an")))
+
+
 def _comma_cue(text: str, pos: int, hi: int) -> tuple[int, int] | None:
     """An inverted cue after an aside: ``'' like the recent volatility, said Richard Curtin``."""
     m = _COMMA_CUE.search(text, pos, min(hi, pos + 160))
@@ -231,7 +254,12 @@ def _dash_quotes(text: str, paras: list[tuple[int, int]], taken: list[_Cand]) ->
             found = _dash_end(text, m.end(), limit)
             if found is None:
                 prev_colon = pi > 0 and d == ps and text[paras[pi - 1][1] - 1] == ":"
-                if not prev_colon:
+                last = out[-1] if out else None
+                # "– … – Zapata said. – Those responsible …": the quote goes on after its tag
+                split = last is not None and last.para == pi and last.cue is not None \
+                    and last.cue[1] <= d and "." not in text[last.cue[1]:d].rstrip()[:-1] \
+                    and text[last.cue[1]:d].rstrip().endswith(".")
+                if not (prev_colon or split):
                     continue
                 end, cue = limit, None
             else:
@@ -292,14 +320,24 @@ def _attach(doc: Document, cands: list[_Cand], paras: list[tuple[int, int]]) -> 
         sent_lo = max(_sentence_start(sent_starts[c.para], c.open_pos), c.open_pos - _MAX_LEFT)
         left = text[sent_lo:c.open_pos].rstrip()
         cue = c.cue
-        label = False
+        label = split_tail = False
         if cue is None and not c.dash:
             cue = _attribution_after(text, c.close_end, last_pe)
             right_attached = cue is not None
             lc = _left_cue(text, sent_lo, c.open_pos)
             adjacent = lc is not None and not text[lc[1]:c.open_pos].strip(" ,:")
-            if lc is not None and (cue is None or adjacent):
+            # "X told Y that ... “every year” since 2015, writes Z": the aside's cue is the
+            # outlet's, the sentence's own cue is the speaker's
+            aside = cue is not None and _after_aside(text, c.close_end, cue[0])
+            if lc is not None and (cue is None or adjacent or aside):
                 cue = lc
+            naming = None
+            if cue is None or n_words <= 2:
+                naming = NAMING_RE.search(text, max(sent_lo, c.open_pos - 80), c.open_pos)
+                if naming is not None:  # "called the mine «a mass grave»", "spoke of „…“"
+                    verb = _WORD.match(text, naming.start())
+                    assert verb is not None
+                    cue = (verb.start(), verb.end())
             label = bool(_LABEL.search(left))
             if cue is None and left.endswith(":") and not label and (
                     n_words >= 3 or names.np_left(text, sent_lo + len(left) - 1, sent_lo)):
@@ -313,10 +351,12 @@ def _attach(doc: Document, cands: list[_Cand], paras: list[tuple[int, int]]) -> 
                 as_ok = desc is not None and re.search(
                     r"(?:\bas|\bit|\bthem|\bhim|\bher|\bthis)(?:\s+(?:a|an|the))?\s*$", left)
                 whole = right_attached and not left.strip(" –—-")
-                if as_ok and desc is not None:
+                split_tail = (prev_kept is not None and prev_kept.para == c.para and not left
+                              and _tag_between(text, prev_kept.close_end, c.open_pos))
+                if as_ok and desc is not None and naming is None:
                     cue = (desc.start(), desc.end())
-                elif not (whole or adjacent):
-                    continue
+                elif not (whole or adjacent or naming is not None or split_tail):
+                    continue  # "Nobody listened." after '“…,” X said.' is the quote going on
         if n_words <= _TITLE_WORDS and _is_title(text, c.start, c.end):
             continue
         continued = prev_kept is not None and (
@@ -325,7 +365,7 @@ def _attach(doc: Document, cands: list[_Cand], paras: list[tuple[int, int]]) -> 
         continued = continued or (c.open_pos == ps and n_words >= _STANDALONE_WORDS)
         if cue is None and not label and not continued:
             continue
-        if cue is None and n_words <= 2:
+        if cue is None and n_words <= 2 and not split_tail:
             continue
         out.append(Quote(span=doc.span(c.start, c.end),
                          cue=doc.span(cue[0], cue[1]) if cue else None))

@@ -19,6 +19,8 @@ SPEECH_VERBS = frozenset(
     declare declares declared specify specifies specified clarify clarifies clarified
     mention mentions mentioned pointed underline underlines underlined
     indicate indicates indicated according
+    promise promises promised pledge pledges pledged estimate estimates
+    provided supplied compiled
     """.split()
 )
 # Speech verbs that, with an outlet subject and a "that" clause, frame what follows.
@@ -29,7 +31,7 @@ FRAMING_VERBS = frozenset(
 # Passive forms whose "by X" names who relayed the words ("quoted by the AFP agency").
 PASSIVE_RELAY = frozenset(
     """quoted cited reported broadcast published announced relayed carried aired transmitted
-    confirmed stated said written""".split()
+    confirmed stated said written provided supplied compiled""".split()
 )
 # Words that may stand between a subject and its verb ("has previously warned").
 AUX_ADVERBS = frozenset(
@@ -88,14 +90,30 @@ ROLE_WORDS = frozenset(
     spokesman spokeswoman spokesperson leader chairman chairwoman chair head chief director
     general colonel major captain commander governor mayor senator ambassador envoy
     representative high king queen pope premier chancellor official adviser advisor
-    press speaker akim mr mrs ms dr prof sir state former acting first""".split()
+    press speaker akim mr mrs ms dr prof sir state former acting first prefect""".split()
 )
 PERSON_ROLE_HEADS = frozenset(
-    """president minister secretary spokesman spokeswoman spokesperson leader chairman
+    """prefect president minister secretary spokesman spokeswoman spokesperson leader chairman
     chairwoman head chief director governor mayor senator ambassador envoy representative
     premier chancellor adviser advisor commander""".split()
 )
 PRONOUNS = frozenset("he she they it we i".split())
+# Words that open a clause: never part of a source's noun phrase ("while local officials").
+CLAUSE_WORDS = frozenset(
+    """while when whereas although though because but if since after before where so yet
+    until unless once whether than then as also meanwhile however""".split()
+)
+# Heads of a company-like body that "the company said" refers back to.
+ORG_HEADS = frozenset(
+    """company firm operator owner owners carrier airline manufacturer producer group insurer
+    contractor developer employer builder shipowner retailer lender miner""".split()
+)
+# Heads of a document or dataset cited as a claim's origin ("official data", "the manifest").
+DOC_HEADS = frozenset(
+    """data figures statistics records manifest estimates tally count""".split()
+)
+# Words negating the speech verb after them ("the ministry has not confirmed").
+NEGATIONS = frozenset({"not", "never", "n't", "neither", "nor"})
 # Words saying a claim has no named source.
 UNATTRIBUTED_CUES = ("are said to", "is said to", "were said to", "was said to",
                      "reportedly", "allegedly", "are believed to", "is believed to",
@@ -148,6 +166,20 @@ DEMONYMS: dict[str, str] = {
     "philippines": "Philippine", "thailand": "Thai", "vietnam": "Vietnamese",
     "myanmar": "Myanmar", "north korea": "North Korean", "south korea": "South Korean",
     "mongolia": "Mongolian", "saudi arabia": "Saudi", "yemen": "Yemeni",
+    "cameroon": "Cameroonian", "ecuador": "Ecuadorian", "bangladesh": "Bangladeshi",
+    "nepal": "Nepali", "sri lanka": "Sri Lankan", "malaysia": "Malaysian",
+    "bolivia": "Bolivian", "uruguay": "Uruguayan", "paraguay": "Paraguayan",
+    "guatemala": "Guatemalan", "honduras": "Honduran", "haiti": "Haitian",
+    "ghana": "Ghanaian", "senegal": "Senegalese", "tanzania": "Tanzanian",
+    "uganda": "Ugandan", "somalia": "Somali", "morocco": "Moroccan",
+    "algeria": "Algerian", "tunisia": "Tunisian", "jordan": "Jordanian",
+    "lithuania": "Lithuanian", "latvia": "Latvian", "estonia": "Estonian",
+    "slovenia": "Slovenian", "bosnia": "Bosnian", "albania": "Albanian",
+    "montenegro": "Montenegrin", "north macedonia": "Macedonian", "cyprus": "Cypriot",
+    "zimbabwe": "Zimbabwean", "zambia": "Zambian", "mozambique": "Mozambican",
+    "angola": "Angolan", "congo": "Congolese", "rwanda": "Rwandan",
+    "niger": "Nigerien", "chad": "Chadian", "burkina faso": "Burkinabe",
+    "cambodia": "Cambodian", "laos": "Lao", "new zealand": "New Zealand",
 }
 # Adjective forms that point at the same country ("Kazakhstani" → Kazakhstan).
 ADJECTIVE_COUNTRY: dict[str, str] = {adj.casefold(): c for c, adj in DEMONYMS.items()}

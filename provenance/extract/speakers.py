@@ -22,7 +22,14 @@ from operator import attrgetter
 from rapidfuzz import fuzz
 
 from provenance.extract import names, segment
-from provenance.extract.cues import AGENCY_WORDS, CUE_RE, NON_NAME_CAPS, ORG_WORDS, ROLE_WORDS
+from provenance.extract.cues import (
+    AGENCY_WORDS,
+    ARTICLES,
+    CUE_RE,
+    NON_NAME_CAPS,
+    ORG_WORDS,
+    ROLE_WORDS,
+)
 from provenance.extract.names import (
     PARTICLES,
     Mention,
@@ -45,6 +52,10 @@ _SOURCE_LINE = re.compile(r"(?:Source|Sources|Via)\s*:\s*")
 _PREP_CUT = re.compile(r"\s+(?:on|in|at|via|through|during|to)\s+[A-Z\w]")
 _LAST = re.compile(r"[^\W\d_]+$")
 _MARKS = " \t\n,.!?;:–—―-\"“”„«»‘’'"
+# bodies of the state that "the government" style references stand for
+_STATE_WORDS = frozenset("""government authorities administration ministry cabinet presidency
+office department kremlin secretariat directorate bureau""".split())
+_TOLD = re.compile(r"(?:told|tells?|telling)$")
 _RELATIVE = re.compile(r"\b(?:who|which|whom|that)\s*$")
 # lower-case words that can stand before a name inside a speaker phrase
 _NP_WORDS = ROLE_WORDS | ORG_WORDS | names.FUNCTION_WORDS | PARTICLES
@@ -264,7 +275,9 @@ def _subject(text: str, q: Quote, para_lo: int) -> tuple[int, int] | None:
         np = np_right(text, q.span.end + lead, cs)
         if np is not None and analyse(text, np[0], np[1]).kind != "nominal":
             return np
-        if gap.rstrip().endswith(","):  # "'' like the recent volatility, said Richard Curtin"
+        if gap.rstrip().endswith(",") and not _TOLD.match(cue):
+            # "'' like the recent volatility, said Richard Curtin" -- but "told X" names the
+            # listener: "– ... – one of the miners, Giorgi Beridze (44), told the TV channel X"
             after = np_right(text, ce, ce + 160)
             if after is not None:
                 return after
@@ -345,7 +358,7 @@ def _nearest(idx: _Index, speakers: list[_Person], pos: int, limit: int = 50) ->
     return sorted(a + b, key=lambda p: -p.pos)[:limit]
 
 
-def _resolve(idx: _Index, men: Mention, prev: Quote | None,
+def _resolve(idx: _Index, text: str, men: Mention, prev: Quote | None,
              speakers: list[_Person]) -> tuple[str | None, str | None]:
     """A speaker name and role for a mention."""
     pos = men.start
@@ -369,7 +382,15 @@ def _resolve(idx: _Index, men: Mention, prev: Quote | None,
         for o in orgs:
             if men.head in fold(o.name).split():
                 return _fullest_org(idx, o.name), None
-        return (_fullest_org(idx, orgs[0].name), None) if orgs else (None, None)
+        # no organisation of that kind named before: "the government" is the state body
+        # the article named; a qualified or non-state one is itself ("the national
+        # meteorological administration", "the opposition")
+        words = text[men.start:men.end].strip(_MARKS).split()
+        if words and words[0].casefold() in ARTICLES:
+            words = words[1:]
+        if orgs and (not words or (len(words) == 1 and men.head in _STATE_WORDS)):
+            return _fullest_org(idx, orgs[0].name), None
+        return (" ".join(words), None) if words else (None, None)
     if men.kind == "pronoun":
         if men.head in ("it",):
             orgs = idx.before(idx.orgs, pos)
@@ -405,7 +426,10 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
         para_lo = paras[pi][0] if paras else 0
         np: tuple[int, int] | None = None
         if q.cue is not None:
-            np = _subject(text, q, min(para_lo, q.cue.start))
+            lo = para_lo
+            if q.cue.start < para_lo:  # "X responded:" closing the paragraph before
+                lo = paras[max(0, bisect_left(starts, q.cue.start + 1) - 1)][0]
+            np = _subject(text, q, lo)
         else:
             np = _source_line(text, paras, pi)
             if np is None and pi > 0 and (prev is None or prev.span.end < paras[pi - 1][0]):
@@ -415,7 +439,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
         mention: Span | None = None
         if np is not None and np[1] > np[0]:
             men = analyse(text, np[0], np[1])
-            name, role = _resolve(idx, men, prev, speakers)
+            name, role = _resolve(idx, text, men, prev, speakers)
             mention = doc.span(np[0], np[1])
         elif q.cue is not None:  # a cue without a subject: the person the passage is about
             cands = _nearest(idx, speakers, q.cue.start, 1)
