@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from provenance.models import Document
+from provenance.textrange import append_trimmed
 
 # Abbreviations after which a period does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -35,13 +36,7 @@ def paragraphs_of(text: str, regions: tuple[tuple[int, int], ...]) -> list[tuple
         while pos < re_:
             nl = text.find("\n", pos, re_)
             end = re_ if nl == -1 else nl
-            s, e = pos, end
-            while s < e and text[s].isspace():
-                s += 1
-            while e > s and text[e - 1].isspace():
-                e -= 1
-            if e > s:
-                out.append((s, e))
+            append_trimmed(text, pos, end, out)
             pos = end + 1
     return out
 
@@ -95,19 +90,10 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if nxt < end and not (text[nxt].isupper() or text[nxt].isdigit()
                               or text[nxt] in "\"“«„‘'–—-("):
             continue
-        _append_trimmed(text, s, e, out)
+        append_trimmed(text, s, e, out)
         s = e
-    _append_trimmed(text, s, end, out)
+    append_trimmed(text, s, end, out)
     return out
-
-
-def _append_trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        out.append((s, e))
 
 
 def doc_sentences(doc: Document) -> list[tuple[int, int, int]]:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from provenance.textrange import append_trimmed
+
 MAX_LINE = 2000  # longer lines are article prose, never furniture
 
 
@@ -236,18 +238,11 @@ def content_minus(text: str, regions: list[tuple[int, int]],
         while j < len(cuts) and cuts[j][0] < re_:
             cs, ce = cuts[j]
             if cs > pos:
-                _add_trimmed(text, pos, cs, out)
+                append_trimmed(text, pos, cs, out)
             pos = max(pos, ce)
             j += 1
         if pos < re_:
-            _add_trimmed(text, pos, re_, out)
+            append_trimmed(text, pos, re_, out)
     return out
 
 
-def _add_trimmed(text: str, s: int, e: int, out: list[tuple[int, int]]) -> None:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    if e > s:
-        out.append((s, e))
