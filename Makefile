@@ -39,9 +39,9 @@ unit: $(BIN)/provenance
 	$(BIN)/pytest
 
 eval: $(BIN)/provenance  ## quality figures on the seeds' gold (and PolNeAR/GVDB when ../shared is there)
-	$(BIN)/provenance evaluate gold/seeds $(if $(wildcard $(SHARED)/benchmarks/polnear),--polnear $(SHARED)/benchmarks/polnear/data/dev)
-	$(BIN)/provenance evaluate gold/dev --articles corpus/dev
 	$(if $(GVDB_DEV),$(BIN)/provenance evaluate --gvdb $(GVDB_DEV))
+	$(BIN)/provenance evaluate gold/dev --articles corpus/dev
+	$(BIN)/provenance evaluate gold/seeds $(if $(wildcard $(SHARED)/benchmarks/polnear),--polnear $(SHARED)/benchmarks/polnear/data/dev)
 
 bench: $(BIN)/provenance  ## throughput, linking, who-said latency, RSS -> docs/benchmarks.md (BENCH_SCALE=small: quick)
 	@if [ ! -d "$(SHARED)" ]; then echo "bench: $(SHARED) is missing: benchmarking on the seeds only"; fi
