@@ -9,6 +9,14 @@ their longest words). Candidates arrive as light rows; cheap prefilters
 two figures for the same event, compatible subject and the same scope whose
 intervals cannot both hold conflict, unless the later, larger one comes from
 the same origin (then it *updates* the earlier toll).
+
+Every match is found, but the links *written* per new statement are capped
+(:func:`bounded_links`), or a statement repeated by N articles would cost N²/2
+links: same-as goes to each matched cluster's representative (its earliest stored
+member) and the :data:`MAX_RECENT_SAME_AS` best, most recent matches;
+conflicts-with and updates go to one figure per matched cluster. Copies of a
+statement are therefore connected, not pairwise linked: queries walk same-as
+components (:func:`provenance.query.same_as_closure`).
 """
 
 from __future__ import annotations
@@ -24,6 +32,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from provenance.entities import canonical, normalise, same_entity
+from provenance.extract.chains import countries_named, main_country
 from provenance.models import Chain, Claim, Document, Extraction, Quote
 from provenance.serialize import claim_record, quote_record
 from provenance.store.base import (
@@ -70,6 +79,9 @@ SUBJECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("all", re.compile(r"\b(?:people|persons?\b|individuals|victims|dead\b|total|deaths)", re.I)),
 )
 _AGENT_PHRASE = re.compile(r"\b(?:by|from)\b.*$", re.I)
+_YEAR_SCOPE = re.compile(r"\b(in|since|during)\s+(?:early\s+|late\s+|mid-)?((?:1[89]|20)\d\d)\b",
+                         re.I)
+_PART_OF = re.compile(r"\s+of\s+(?:the|them|those|these|whom)\b", re.I)
 _PLACE_IN = re.compile(r"\b(?:in|near|across)\s+((?:[A-Z][\w'-]+\s?)+)")
 _NON_WORD = re.compile(r"[\W_]+")
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -88,6 +100,15 @@ MAX_CLAIM_CANDIDATES = 300  # per (event, subject, scope) of an article, newest 
 MAX_SPEAKER_CANDIDATES = 60  # quotes per speaker key, newest first
 MAX_KEY_CANDIDATES = 20  # quotes per signature key, newest first
 SIGNATURE_WORDS = 4  # longest words of a quote whose pairs are its signature keys
+MAX_RECENT_SAME_AS = 3
+"""same-as links a new statement gets besides one per matched cluster's representative.
+
+A quote repeated by N articles would otherwise be linked to every earlier copy:
+N²/2 links, the bulk of the linking time on a large corpus. With the representative
+(the cluster's earliest member: who said it first) and a few best, most recent
+copies, links grow linearly with copies, components stay connected, and losing one
+copy (a re-extracted article) does not split a cluster.
+"""
 
 
 # -- keys ---------------------------------------------------------------------------
@@ -109,12 +130,35 @@ def subject_class(what: str | None) -> str | None:
     return None
 
 
-def scope_of(place: str | None, what: str | None) -> str | None:
-    """Where a figure applies (``None``: no narrower place given)."""
-    if place:
-        return normalise(canonical(place)) or None
-    m = _PLACE_IN.search(what or "")
-    return normalise(canonical(m.group(1).strip())) if m else None
+def scope_of(place: str | None, what: str | None, home: str | None = None,
+             part: bool = False) -> str | None:
+    """Where a figure applies (``None``: the whole story, no narrower place given).
+
+    A place that is only the article's own country (``home``: "40 died in Romania" in a
+    story about Romania) narrows nothing; a partitive (``part``: "eight of the dead")
+    counts a share of a total, so it is compared only with other shares.
+    """
+    m = None if place else _PLACE_IN.search(what or "")
+    where = place or (m.group(1).strip() if m else None)
+    scope = normalise(canonical(where)) or None if where else None
+    if scope and home and countries_named(where or "") == [home]:
+        scope = None
+    return f"part of {scope or 'all'}" if part else scope
+
+
+def time_scope(c: Claim, year: str | None) -> str | None:
+    """"in 1987" when the claim's sentence sets it in another year than the article's
+    ("In 1987 the ferry ... sank, killing more than 4,000"), else None."""
+    m = _YEAR_SCOPE.search(c.sentence.text)
+    if m is None or m[2] == year:
+        return None
+    return f"{m[1].casefold()} {m[2]}"
+
+
+def is_partitive(c: Claim) -> bool:
+    """Whether the figure counts part of a group named after it ("eight of the dead")."""
+    at = c.figure.end - c.sentence.start
+    return _PART_OF.match(c.sentence.text, at) is not None
 
 
 def fold(text: str) -> str:
@@ -203,21 +247,31 @@ def quote_statement(q: Quote) -> NewStatement:
         speaker_key=key, record=quote_record(q), keys=quote_keys(q.span.text, key))
 
 
-def claim_statement(c: Claim) -> NewStatement:
-    """A claim as a statement row, with its blocking keys."""
+def claim_statement(c: Claim, home: str | None = None, year: str | None = None
+                    ) -> NewStatement:
+    """A claim as a statement row, with its blocking keys; ``home`` is the article's
+    main country (see :func:`scope_of`) and ``year`` its year of publication."""
     hops = _hops(c.sources)
     origin = _origin(hops)
+    scope = scope_of(c.place, c.what, home, is_partitive(c))
+    when = time_scope(c, year)
+    if when:
+        scope = f"{scope or 'all'} {when}"
     return NewStatement(
         kind="claim", text=c.sentence.text, start=c.figure.start, end=c.figure.end, hops=hops,
         speaker=origin, origin=origin, speaker_key=normalise(origin) if origin else None,
         figure=c.figure.text, value=c.value, low=c.low, high=c.high, qualifier=c.qualifier,
         what=c.what, event=c.event, event_key=event_key(c.event), subject=subject_class(c.what),
-        scope=scope_of(c.place, c.what), place=c.place, as_of=c.as_of, record=claim_record(c))
+        scope=scope, place=c.place, as_of=c.as_of,
+        record=claim_record(c))
 
 
 def statements_of(ex: Extraction) -> list[NewStatement]:
     """Every quote and claim of an extraction as statement rows."""
-    return [quote_statement(q) for q in ex.quotes] + [claim_statement(c) for c in ex.claims]
+    home = main_country(ex.document) if ex.claims else None
+    year = ex.document.published[:4] if ex.document.published else None
+    return [quote_statement(q) for q in ex.quotes] + [claim_statement(c, home, year)
+                                                      for c in ex.claims]
 
 
 # -- figures --------------------------------------------------------------------------
@@ -425,13 +479,19 @@ def compare_quotes(a: StatementRecord | QuoteRow, b: StatementRecord | QuoteRow,
 
 def link_statements(store: Store, statements: list[StatementRecord],
                     terms: list[str]) -> list[LinkRecord]:
-    """Links from freshly stored statements to blocked, capped candidates in other articles."""
+    """Links from freshly stored statements to blocked, capped candidates in other articles.
+
+    Every match is found, but the links written per statement are bounded
+    (:func:`bounded_links`): copies of one statement are linked to their cluster's
+    representative and a few recent copies, not to every copy.
+    """
     links: list[LinkRecord] = []
     by_key: dict[tuple[str, str, str | None], list[StatementRecord]] = {}
     story: tuple[list[str], int] | None = None
     for st in statements:
         if st.article is None:
             continue
+        matches: list[LinkRecord] = []
         if st.kind == "claim" and st.event_key and st.subject:
             if story is None:
                 story = story_terms(store, terms)
@@ -445,7 +505,7 @@ def link_statements(store: Store, statements: list[StatementRecord],
             for cand in by_key[key]:
                 lk = compare_claims(cand, st)
                 if lk:
-                    links.append(lk)
+                    matches.append(lk)
         elif st.kind == "quote":
             keys = st.keys or quote_keys(st.text, st.speaker_key)
             cands = store.quote_candidates([k for k in keys if k.startswith("s:")],
@@ -462,8 +522,80 @@ def link_statements(store: Store, statements: list[StatementRecord],
                 lk = compare_quotes(row, st, ta=_quote_text_cached(row.text), tb=mine,
                                     prefilter=True)
                 if lk:
-                    links.append(lk)
+                    matches.append(lk)
+        links += bounded_links(store, st, matches)
     return links
+
+
+def _other(lk: LinkRecord, st: StatementRecord) -> int:
+    """The end of a link of ``st`` that is not ``st``."""
+    return lk.b if lk.a == st.id else lk.a
+
+
+def bounded_links(store: Store, st: StatementRecord,
+                  matches: list[LinkRecord]) -> list[LinkRecord]:
+    """The links to write for the new statement ``st`` out of all its ``matches``.
+
+    same-as: one link to the representative of each matched cluster (its earliest
+    stored member, :meth:`Store.same_as_roots`; when the representative itself no
+    longer matches, the cluster's earliest match instead) plus the
+    :data:`MAX_RECENT_SAME_AS` best, most recent matches. conflicts-with and updates:
+    one link per kind and matched cluster (its earliest match). Connected components of
+    same-as edges are the ones linking every match would give, since each matched
+    cluster gets a link; with few matches everything is linked, as before.
+    """
+    same = [lk for lk in matches if lk.kind == "same-as"]
+    other = [lk for lk in matches if lk.kind != "same-as"]
+    if len(same) <= MAX_RECENT_SAME_AS + 1 and len(other) <= 1:
+        return matches
+    roots = store.same_as_roots([_other(lk, st) for lk in matches])
+    out: list[LinkRecord] = []
+    if len(same) > MAX_RECENT_SAME_AS + 1:
+        out += _same_as_capped(store, st, same, roots)
+    else:
+        out += same
+    if len(other) > 1:
+        first: dict[tuple[str, int], LinkRecord] = {}
+        for lk in other:
+            cid = _other(lk, st)
+            group = (lk.kind, roots.get(cid, cid))
+            if group not in first or cid < _other(first[group], st):
+                first[group] = lk
+        out += first.values()
+    else:
+        out += other
+    return out
+
+
+def _same_as_capped(store: Store, st: StatementRecord, same: list[LinkRecord],
+                    roots: dict[int, int]) -> list[LinkRecord]:
+    """Representatives of the matched clusters, then the best, most recent matches."""
+    by_id = {_other(lk, st): lk for lk in same}
+    earliest: dict[int, int] = {}  # root -> its cluster's earliest match
+    for cid in sorted(by_id):
+        earliest.setdefault(roots.get(cid, cid), cid)
+    missing = [r for r in earliest if r not in by_id]
+    fetched = {r.id: r for r in store.statements(missing)} if missing else {}
+    keep: dict[int, LinkRecord] = {}
+    for root, cid in earliest.items():
+        lk = by_id.get(root) or _root_link(fetched.get(root), st, same[0])
+        keep[root if lk else cid] = lk or by_id[cid]
+    for lk in sorted(same, key=lambda x: (-x.score, -_other(x, st)))[:MAX_RECENT_SAME_AS]:
+        keep.setdefault(_other(lk, st), lk)
+    return list(keep.values())
+
+
+def _root_link(root: StatementRecord | None, st: StatementRecord,
+               like: LinkRecord) -> LinkRecord | None:
+    """A same-as link between ``st`` and a representative outside its candidates, when
+    they still match directly (paraphrases drift; a far date is not one event)."""
+    if root is None or root.article is None or not root.article.current:
+        return None
+    if st.kind == "quote":
+        lk = compare_quotes(root, st, prefilter=True)
+    else:
+        lk = compare_claims(root, st) if _near_in_time(root, st) else None
+    return lk if lk is not None and lk.kind == like.kind else None
 
 
 def _near_in_time(a: StatementRecord, b: StatementRecord) -> bool:

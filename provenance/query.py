@@ -5,6 +5,7 @@ sourcing, and the chain of one statement. Each returns plain records for
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -74,6 +75,22 @@ def best_matches(store: Store, text: str, limit: int = 10) -> list[tuple[float, 
     return ranked[:limit]
 
 
+def same_as_closure(store: Store, ids: Iterable[int]) -> set[int]:
+    """``ids`` and every statement connected to them through same-as links.
+
+    The linker links a new copy of a statement to its cluster's earliest member and a
+    few recent copies, not to every copy (:data:`provenance.link.MAX_RECENT_SAME_AS`),
+    so the copies are found by walking the links, not by one hop.
+    """
+    seen = set(ids)
+    frontier = sorted(seen)
+    while frontier:
+        found = {x for lk in store.links("same-as", frontier) for x in (lk.a, lk.b)}
+        frontier = sorted(found - seen)
+        seen |= found
+    return seen
+
+
 def _date_key(rec: dict[str, Any]) -> tuple[str, int]:
     return (rec["date"] or "", rec["id"])
 
@@ -92,8 +109,7 @@ def who_said(store: Store, text: str) -> dict[str, Any]:
     for score, st in matches[1:]:
         if score >= max(APPEARANCE_MATCH, top_score - 10) and st.kind == best.kind:
             found.setdefault(st.id, (score, st))
-    linked = {lk.b if lk.a in found else lk.a
-              for lk in store.links("same-as", list(found))}
+    linked = same_as_closure(store, found)
     for st in store.statements(sorted(linked - set(found))):
         found[st.id] = (None, st)
     apps = [appearance(st, score) for score, st in found.values()]
@@ -126,14 +142,26 @@ def conflicts(store: Store, event: str | None = None) -> list[dict[str, Any]]:
     if event and key is None:
         key = event
     bad = store.links("conflicts-with") + store.links("updates")
+    # a group: figures joined by conflicts/updates, copies of one figure (same-as) with them
+    joined: nx.Graph[int] = nx.Graph()
+    for lk in bad:
+        joined.add_edge(lk.a, lk.b)
+    clustered: set[int] = set()
+    for node in list(joined.nodes):
+        if node not in clustered:
+            copies = same_as_closure(store, [node])
+            clustered |= copies
+            joined.add_edges_from((node, x) for x in copies if x != node)
+    comps = [set(c) for c in nx.connected_components(joined)]
+    where = {x: i for i, comp in enumerate(comps) for x in comp}
+    inside: list[list[LinkRecord]] = [[] for _ in comps]
+    for lk in bad:
+        inside[where[lk.a]].append(lk)
     groups: list[dict[str, Any]] = []
-    for comp in _components(bad):
-        same = store.links("same-as", sorted(comp))
-        members = comp | {x for lk in same for x in (lk.a, lk.b)}
-        sts = store.statements(sorted(members))
+    for comp, inner in zip(comps, inside, strict=True):
+        sts = store.statements(sorted(comp))
         if key and not any(s.event_key == key for s in sts):
             continue
-        inner = [lk for lk in bad if lk.a in comp and lk.b in comp]
         first = sts[0]
         groups.append({
             "event": first.event_key, "subject": first.subject, "scope": first.scope,

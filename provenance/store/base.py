@@ -224,6 +224,16 @@ class Store(ABC):
         (:attr:`NewStatement.keys`), at most ``limit`` per key, newest first, as light rows."""
 
     @abstractmethod
+    def same_as_roots(self, ids: Sequence[int]) -> dict[int, int]:
+        """For each statement, the representative of its same-as cluster as the linker left
+        it: the lowest id it was linked same-as to when it was stored (the linker links
+        each new statement to its clusters' earliest members), else the statement itself.
+
+        One indexed lookup per id, bounded by the links written for that statement, never
+        by the size of its cluster.
+        """
+
+    @abstractmethod
     def add_links(self, links: Sequence[LinkRecord]) -> int:
         """Store links (duplicates ignored); how many were new."""
 

@@ -456,12 +456,15 @@ class SQLiteStore(Store):
         if subject is not None:
             extra = " AND s.subject = ? AND s.scope IS ?"
             params = [subject, scope]
-        # story articles first (term index), then their claims (article index)
+        # story articles first (term index), then their claims (article index: without
+        # INDEXED BY the planner picks statements_event, a scan of every claim of the
+        # event kind per story article, which grows with the corpus)
         rows = self._db.execute(
             f"WITH story(article_id) AS (SELECT article_id FROM article_terms "
             f"WHERE term IN ({marks}) AND article_id != ? GROUP BY article_id "
             f"HAVING count(*) >= ?) "
             f"SELECT {_LIGHT_COLS} FROM story CROSS JOIN statements s "
+            f"INDEXED BY statements_article "
             f"ON s.article_id = story.article_id JOIN articles a ON a.id = s.article_id "
             f"WHERE s.kind = 'claim' AND s.event_key = ?{extra} AND a.current = 1 "
             f"ORDER BY s.id DESC LIMIT ?",
@@ -501,6 +504,17 @@ class SQLiteStore(Store):
         for key in keys:
             params += [key, exclude_article, limit]
         return [QuoteRow(*r) for r in self._db.execute(sql, params)]
+
+    def same_as_roots(self, ids: Sequence[int]) -> dict[int, int]:
+        out = {i: i for i in ids}
+        for chunk in _chunks(list(out), 500):
+            marks = ",".join("?" * len(chunk))
+            # links are stored (lower id, higher id): the rows with b = id are the links
+            # made when id was stored; links_b (b, kind, a) answers min(a) per id
+            out.update((b, a) for b, a in self._db.execute(
+                f"SELECT b, min(a) FROM links WHERE kind = 'same-as' AND b IN ({marks}) "
+                f"GROUP BY b", chunk))
+        return out
 
     def links(self, kind: str | None = None,
               statement_ids: Sequence[int] | None = None) -> list[LinkRecord]:
