@@ -45,6 +45,13 @@ def trusted(cls: type[_M], **values: Any) -> _M:
     return m
 
 
+def replaced(m: _M, **updates: Any) -> _M:
+    """``m`` with ``updates`` applied: ``m.model_copy(update=...)`` without its per-call
+    overhead, for models copied by the thousand in the extractors. The values must be
+    valid for their fields, as with ``model_copy``."""
+    return trusted(type(m), **{**m.__dict__, **updates})
+
+
 class Span(BaseModel):
     """A half-open character range ``[start, end)`` of a document and the text it covers."""
 

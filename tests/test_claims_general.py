@@ -173,3 +173,17 @@ def test_police_and_soldiers_are_troops() -> None:
 ])
 def test_comment_counts_are_not_claims(text: str) -> None:
     assert claims_of(text) == []
+
+
+# --- the place a sentence opens on ---------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("In neighbouring Slovenia, officials said four people drowned.", "Slovenia"),
+    ("In Tarnow's old town, rescuers counted 11 dead.", "Tarnow"),
+    ("In the province of Lodz, 30 homes were evacuated.", "Lodz"),
+    ("Across Upper Silesia, 200 people were evacuated overnight.", "Upper Silesia"),
+    ("In March, 12 people were killed in clashes.", None),  # a month, not a place
+    ("Police said 5 people were arrested in Gdansk.", "Gdansk"),  # the clause's own place
+])
+def test_place_from_the_sentence_opening(text: str, place: str | None) -> None:
+    assert [c.place for c in claims_of(text)][:1] == [place]

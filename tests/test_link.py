@@ -17,10 +17,12 @@ from provenance.link import (
     interval,
     quote_similarity,
     scope_of,
+    statements_of,
     subject_class,
     topic_terms,
 )
 from provenance.models import Chain, Claim, Extraction, Source
+from provenance.pipeline import extract_document
 from provenance.store import ArticleRecord, Hop, StatementRecord, open_store
 
 
@@ -79,6 +81,33 @@ def test_scope_from_place_or_what() -> None:
     assert scope_of(None, "people in Almaty") == "almaty"
     assert scope_of("Almaty", "people") == "almaty"
     assert scope_of(None, "policemen") is None
+
+
+def test_the_article_s_own_country_narrows_nothing() -> None:
+    assert scope_of("Romania", "people", home="romania") is None
+    assert scope_of("Moldova", "people", home="romania") == "moldova"
+    assert scope_of("Galati", "people", home="romania") == "galati"  # a county, not a country
+
+
+def _scopes(text: str, published: str | None = None) -> dict[str, str | None]:
+    doc = document_from_text(text, id="t")
+    if published:
+        doc = doc.model_copy(update={"published": published})
+    ex = extract_document(doc)
+    return {st.figure or "": st.scope for st in statements_of(ex) if st.kind == "claim"}
+
+
+def test_statement_scopes_set_apart_shares_other_places_and_other_years() -> None:
+    text = ("Floods in Romania killed at least 40 people, the Romanian Interior Ministry said. "
+            "In Romania, 31 people were injured. Eight of the dead were from one village. "
+            "In neighbouring Moldova, the government said two people were killed. "
+            "In 2005, floods in Romania killed 76 people.")
+    got = _scopes(text, published="2025-10-14")
+    assert got["40"] is None and got["31"] is None  # the story's own country
+    assert got["Eight"] == "part of all"
+    assert got["two"] == "moldova"
+    assert got["76"] == "all in 2005"
+    assert _scopes("In 2025, floods killed 76 people.", published="2025-10-14")["76"] is None
 
 
 ART = ArticleRecord(id=1, doc_id="x", key="x", version=1, current=True, content_hash="h",

@@ -10,6 +10,7 @@ words are masked: what a quote says never names who relayed it.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -631,14 +632,73 @@ def _tokens_near_triggers(text: str, start: int, end: int,
     return toks
 
 
+@dataclass(frozen=True, slots=True)
+class TriggerIndex:
+    """Where a whole document holds trigger words and unattributed cues, found in one pass.
+
+    Built only when case-folding keeps every offset, so a sentence's hits are the hits
+    lying inside its range; :func:`attribute` rescans a range whose edges cut a word.
+    """
+
+    folded: str
+    triggers: list[int]  # (start, end) of each trigger word, flattened and sorted
+    cues: list[int]  # starts of the unattributed cues, sorted
+    cue_ends: list[int]  # the matching ends, in the same order
+
+    def decides(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` begins and ends between words (its hits are exact)."""
+        f = self.folded
+        return not ((start > 0 and f[start - 1].isalpha()) or (end < len(f) and f[end].isalpha()))
+
+    def has_trigger(self, start: int, end: int) -> bool:
+        t = self.triggers
+        k = bisect_left(t, start)
+        # even positions are starts: the first hit at or after ``start`` must end by ``end``
+        if k % 2:
+            k += 1
+        return k + 1 < len(t) and t[k + 1] <= end
+
+    def unattributed(self, start: int, end: int) -> bool:
+        c = self.cues
+        return any(self.cue_ends[k] <= end
+                   for k in range(bisect_left(c, start), bisect_left(c, end)))
+
+
+def trigger_index(text: str) -> TriggerIndex | None:
+    """The :class:`TriggerIndex` of ``text``, or None if case-folding shifts offsets."""
+    folded = text.casefold()
+    if len(folded) != len(text):
+        return None
+    triggers = [p for m in _TRIGGER_WORD.finditer(folded) for p in m.span()]
+    cues = sorted((i, i + len(cue)) for cue in lex.UNATTRIBUTED_CUES
+                  for i in _occurrences(folded, cue))
+    return TriggerIndex(folded, triggers, [s for s, _ in cues], [e for _, e in cues])
+
+
+def _occurrences(text: str, sub: str) -> list[int]:
+    out: list[int] = []
+    i = text.find(sub)
+    while i >= 0:
+        out.append(i)
+        i = text.find(sub, i + 1)
+    return out
+
+
 def attribute(text: str, start: int, end: int, ctx: Context,
-              masks: Sequence[tuple[int, int]] = ()) -> Attribution:
-    """The attribution of ``text[start:end]`` (a sentence or a quote's neighbourhood)."""
+              masks: Sequence[tuple[int, int]] = (),
+              index: TriggerIndex | None = None) -> Attribution:
+    """The attribution of ``text[start:end]`` (a sentence or a quote's neighbourhood);
+    ``index``, the document's :class:`TriggerIndex`, spares rescanning the range."""
     out = Attribution()
-    lowered = text[start:end].casefold()
-    out.unattributed = _unattributed(lowered)
-    if _TRIGGER_WORD.search(lowered) is None:
-        return out  # the common case, decided at C speed
+    if index is not None and index.decides(start, end):
+        out.unattributed = index.unattributed(start, end)
+        if not index.has_trigger(start, end):
+            return out
+    else:
+        lowered = text[start:end].casefold()
+        out.unattributed = _unattributed(lowered)
+        if _TRIGGER_WORD.search(lowered) is None:
+            return out  # the common case, decided at C speed
     if end - start > _LONG:
         toks = _tokens_near_triggers(text, start, end, masks)
     else:

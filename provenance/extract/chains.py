@@ -38,10 +38,11 @@ from provenance.extract.attribution import (
     np_backward,
     np_forward,
     tokenize,
+    trigger_index,
 )
 from provenance.extract.registry import register
 from provenance.extract.segment import doc_sentences, paragraphs
-from provenance.models import Chain, Claim, Document, Extraction, Quote, Source
+from provenance.models import Chain, Claim, Document, Extraction, Quote, Source, replaced
 
 Hops = list[list[Source]]
 _CAPWORD = re.compile(r"[A-Z]\w*(?:\.\w+)*")
@@ -99,6 +100,11 @@ def country_context(doc: Document) -> Context:
         country, n = counts.most_common(1)[0]
         main = country if n >= 2 else None
     return Context(country=main, text=doc.text)
+
+
+def countries_named(text: str) -> list[str]:
+    """The countries ``text`` names by name or adjective ("Moldova", "Romanian"), in order."""
+    return _countries_in(_CAPWORD.findall(text))
 
 
 def main_country(doc: Document) -> str | None:
@@ -403,10 +409,12 @@ def run(ex: Extraction) -> Extraction:
     masks = sorted((q.span.start, q.span.end) for q in ex.quotes)
     mstarts = [m[0] for m in masks]
     paras = paragraphs(doc)
+    index = trigger_index(text)
     sents: list[_Sentence] = []
     for pi, s, e in doc_sentences(doc):
         local = _masks_in(masks, mstarts, s, e) if masks else []
-        sents.append(_Sentence(pi, s, e, attribute(text, s, e, ctx, local), bool(local)))
+        sents.append(_Sentence(pi, s, e, attribute(text, s, e, ctx, local, index),
+                               bool(local)))
     starts = [s.start for s in sents]
     this_year = doc.published[:4] if doc.published else None
     for st in sents:
@@ -578,7 +586,7 @@ def _quote_chains(ex: Extraction, sents: list[_Sentence], starts: list[int],
             if s < q.span.start < e:
                 hops = _append(hops, outlets)
         hops = _without_outlet(hops, doc.outlet)
-        out.append(q.model_copy(update={"sources": Chain(hops=hops)}))
+        out.append(replaced(q, sources=Chain(hops=hops)))
     return out
 
 
@@ -682,5 +690,5 @@ def _claim_chains(ex: Extraction, quotes: list[Quote], sents: list[_Sentence],
                                or (len(cj) > len(chains[i]) and _subsumed(chains[i], cj))):
                     final[i] = [list(h) for h in cj]
                     break
-    return [c.model_copy(update={"sources": Chain(hops=_without_outlet(final[i], doc.outlet))})
+    return [replaced(c, sources=Chain(hops=_without_outlet(final[i], doc.outlet)))
             for i, c in enumerate(ex.claims)]

@@ -130,6 +130,12 @@ _PLACE = re.compile(
     r"\b(?:in|across|near|outside)\s+(?:the\s+(?:city|town|region|province|village|state|"
     r"district|capital)\s+of\s+)?((?:[A-Z][\w'’-]+)(?:[ -](?:[A-Z][\w'’-]+))*)"
 )
+# a sentence opening on its place: "In neighbouring Moldova, the government said two ..."
+_LEAD_PLACE = re.compile(
+    r"(?:In|Across|Near|Outside)\s+(?:(?:neighbou?ring|nearby|northern|southern|eastern|"
+    r"western|central|the\s+(?:city|town|region|province|village|state|district|capital)"
+    r"\s+of)\s+)?((?:[A-Z][\w'’-]+)(?:[ -](?:[A-Z][\w'’-]+))*)(?=[\s,])"
+)
 _NOT_PLACES = frozenset(
     """January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An""".split()
@@ -386,13 +392,28 @@ def _multiplied(text: str, a: Amount, e: int) -> str | None:
     return m.group(1).strip() if m else None
 
 
-def _place(text: str, a: Amount, clause_end: int) -> str | None:
-    """The place a count is scoped to ("were arrested in Almaty"), if the clause names one."""
+def _place(text: str, a: Amount, clause_end: int, sentence_start: int) -> str | None:
+    """The place a count is scoped to: named in its clause ("were arrested in Almaty"),
+    else where its sentence opens ("In neighbouring Moldova, two people were killed")."""
     for m in _PLACE.finditer(text, a.end, min(clause_end, a.end + 150)):
         name = m.group(1)
         if name.split()[0] not in _NOT_PLACES:
             return name
+    lead = _LEAD_PLACE.match(text, sentence_start, a.start)
+    if lead and lead.group(1).split()[0] not in _NOT_PLACES:
+        return _before_possessive(lead.group(1))
     return None
+
+
+def _before_possessive(name: str) -> str:
+    """A place name up to a possessive ("Nevada's Republican caucuses" → "Nevada")."""
+    words: list[str] = []
+    for w in name.split():
+        if w.endswith(("'s", "’s")):
+            words.append(w[:-2])
+            break
+        words.append(w)
+    return " ".join(words)
 
 
 def _as_of(text: str, s: int, e: int) -> str | None:
@@ -486,7 +507,7 @@ def sentence_claims(text: str, s: int, e: int, index: TextIndex | None = None) -
             Claim, sentence=sentence,
             figure=trusted(Span, start=a.start, end=a.end, text=text[a.start:a.end]),
             value=a.value, low=a.low, high=a.high, qualifier=f.qualifier, what=what,
-            event=f.event or "other", place=_place(text, a, f.clause_end), as_of=as_of,
+            event=f.event or "other", place=_place(text, a, f.clause_end, s), as_of=as_of,
             sources=Chain(),
         ))
         prev = (a.end, what)

@@ -40,7 +40,7 @@ from provenance.extract.names import (
     np_right,
 )
 from provenance.extract.registry import register
-from provenance.models import Document, Extraction, Quote, Span
+from provenance.models import Document, Extraction, Quote, Span, replaced
 
 _WORD = re.compile(r"[^\W\d_][\w’'\-]*")
 # A run of capitalised words. The first character is matched by a plain range before the
@@ -447,8 +447,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
                 name, role = cands[0].name, cands[0].role
         if name is None and prev is not None and prev.speaker:
             name, role = prev.speaker, prev.speaker_role
-        q = q.model_copy(update={"speaker": name, "speaker_role": role,
-                                 "speaker_mention": mention})
+        q = replaced(q, speaker=name, speaker_role=role, speaker_mention=mention)
         if name:
             insort(speakers, _Person(mention.start if mention else q.span.start, name, role))
         out.append(q)

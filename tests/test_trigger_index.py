@@ -1,0 +1,62 @@
+"""The document-level trigger index gives every range the answer a rescan of it gives."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from provenance.extract.attribution import Context, attribute, trigger_index
+
+TEXT = ("Police said 12 people were killed. The death toll reportedly rose, "
+        "according to TASS. Unsaid words stay unsaid; the mayor's aides are said to "
+        "disagree. Saidov arrived.")
+
+PIECES = st.sampled_from(["said", "Said", "unsaid", "saidov", "according", "to", "told",
+                          "reportedly", "is said to", "are believed to", "ß", "İ", "12",
+                          " ", ". ", ", ", "\n", "X", "the ministry"])
+
+
+def _same(text: str, start: int, end: int) -> None:
+    index = trigger_index(text)
+    ctx = Context(text=text)
+    with_index = attribute(text, start, end, ctx, (), index)
+    rescanned = attribute(text, start, end, ctx)
+    assert with_index == rescanned
+
+
+def test_index_finds_triggers_and_cues_inside_ranges() -> None:
+    index = trigger_index(TEXT)
+    assert index is not None
+    first = TEXT.index(".") + 1
+    assert index.has_trigger(0, first)  # "said"
+    assert not index.has_trigger(TEXT.index("Unsaid"), TEXT.index(";"))  # inside a word
+    assert index.unattributed(first, TEXT.index("according"))  # "reportedly"
+    assert not index.unattributed(0, first)
+
+
+def test_index_refuses_ranges_cutting_a_word() -> None:
+    index = trigger_index(TEXT)
+    assert index is not None
+    cut = TEXT.index("Saidov") + 4
+    assert not index.decides(TEXT.index("Saidov"), cut)  # "Said|ov": the edge cuts a word
+    assert index.decides(0, TEXT.index(".") + 1)
+
+
+def test_no_index_when_case_folding_shifts_offsets() -> None:
+    assert trigger_index("Die Straße sagte, said the mayor.") is None
+
+
+def test_every_range_of_an_excerpt_reads_the_same() -> None:
+    # a range starting inside "Unsaid" reads "said the ministry" (an inverted attribution)
+    text = "Unsaid the ministry. Police said 12 died, reportedly. Saidov told TASS."
+    for start in range(len(text)):
+        for end in range(start, len(text) + 1):
+            _same(text, start, end)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(PIECES, max_size=30).map("".join), st.data())
+def test_index_agrees_with_a_rescan_on_any_range(text: str, data: st.DataObject) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    _same(text, start, end)
