@@ -515,16 +515,31 @@ def link_statements(store: Store, statements: list[StatementRecord],
                 [k for k in keys if not k.startswith("s:")], st.article.id, MAX_KEY_CANDIDATES)
                 if c.id not in seen]
             mine = quote_text(st.text)
+            # copies of one quote (wire copy) are scored once: same text, same speaker key
+            scored: dict[tuple[str, str | None], LinkRecord | None] = {}
             for row in cands:
                 if (row.speaker_key and st.speaker_key
                         and not same_speaker(row.speaker_key, st.speaker_key)):
                     continue
-                lk = compare_quotes(row, st, ta=_quote_text_cached(row.text), tb=mine,
-                                    prefilter=True)
+                copy = (row.text, row.speaker_key)
+                if copy in scored:
+                    lk = _same_score(scored[copy], row, st)
+                else:
+                    lk = scored[copy] = compare_quotes(
+                        row, st, ta=_quote_text_cached(row.text), tb=mine, prefilter=True)
                 if lk:
                     matches.append(lk)
         links += bounded_links(store, st, matches)
     return links
+
+
+def _same_score(scored: LinkRecord | None, row: QuoteRow,
+                st: StatementRecord) -> LinkRecord | None:
+    """The link :func:`compare_quotes` gives ``row``, a copy of a quote it already scored."""
+    if scored is None:
+        return None
+    lo, hi = sorted((row.id, st.id))
+    return LinkRecord("same-as", lo, hi, scored.score, {"speaker": row.origin or st.origin})
 
 
 def _other(lk: LinkRecord, st: StatementRecord) -> int:

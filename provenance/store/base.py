@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from provenance.models import Document
 
@@ -115,9 +115,9 @@ class StatementRecord(NewStatement):
         return chain[1:] if self.origin and chain else chain
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteRow:
-    """A light quote candidate: what quote scoring needs, nothing decoded."""
+class QuoteRow(NamedTuple):
+    """A light quote candidate: what quote scoring needs, nothing decoded (a tuple:
+    millions are built while linking a large corpus)."""
 
     id: int
     article_id: int

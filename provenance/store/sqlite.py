@@ -503,7 +503,7 @@ class SQLiteStore(Store):
         params: list[Any] = []
         for key in keys:
             params += [key, exclude_article, limit]
-        return [QuoteRow(*r) for r in self._db.execute(sql, params)]
+        return list(map(QuoteRow._make, self._db.execute(sql, params)))
 
     def same_as_roots(self, ids: Sequence[int]) -> dict[int, int]:
         out = {i: i for i in ids}
