@@ -211,7 +211,7 @@ def parallel_headroom(report: Report, jobs: int, n: int = 3_000_000) -> None:
 
 def bench_cli(report: Report, corpus_dir: Path, n: int, jobs: int, repeat: int) -> None:
     """The end-to-end command, as a user runs it (reading files, writing ndjson)."""
-    exe = ROOT / ".venv" / "bin" / "provenance"
+    exe = Path(sys.executable).parent / "provenance"  # the running venv's entry point
     cmd = [str(exe if exe.exists() else "provenance"), "extract", str(corpus_dir),
            "-f", "ndjson", "--jobs", str(jobs)]
 
