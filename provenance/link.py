@@ -100,6 +100,7 @@ MAX_CLAIM_CANDIDATES = 300  # per (event, subject, scope) of an article, newest 
 MAX_SPEAKER_CANDIDATES = 60  # quotes per speaker key, newest first
 MAX_KEY_CANDIDATES = 20  # quotes per signature key, newest first
 SIGNATURE_WORDS = 4  # longest words of a quote whose pairs are its signature keys
+MAX_OWN_FIGURES = 50  # figures per (event, subject, scope) of one article compared together
 MAX_RECENT_SAME_AS = 3
 """same-as links a new statement gets besides one per matched cluster's representative.
 
@@ -487,6 +488,7 @@ def link_statements(store: Store, statements: list[StatementRecord],
     """
     links: list[LinkRecord] = []
     by_key: dict[tuple[str, str, str | None], list[StatementRecord]] = {}
+    own: dict[tuple[str, str, str | None], list[StatementRecord]] = {}  # this article's
     story: tuple[list[str], int] | None = None
     for st in statements:
         if st.article is None:
@@ -506,6 +508,7 @@ def link_statements(store: Store, statements: list[StatementRecord],
                 lk = compare_claims(cand, st)
                 if lk:
                     matches.append(lk)
+            links += _disagreements_within(own.setdefault(key, []), st)
         elif st.kind == "quote":
             keys = st.keys or quote_keys(st.text, st.speaker_key)
             cands = store.quote_candidates([k for k in keys if k.startswith("s:")],
@@ -531,6 +534,23 @@ def link_statements(store: Store, statements: list[StatementRecord],
                     matches.append(lk)
         links += bounded_links(store, st, matches)
     return links
+
+
+def _disagreements_within(earlier: list[StatementRecord],
+                          st: StatementRecord) -> list[LinkRecord]:
+    """Conflicts between ``st`` and the article's own earlier figures for the same event,
+    subject and scope, when two different named origins give them ("the coast guard
+    said 27 ... the provincial office gave a toll of 38"). One source's own figures in
+    one article are left alone: an article often tells how a toll grew."""
+    out: list[LinkRecord] = []
+    if st.origin is not None and len(earlier) < MAX_OWN_FIGURES:
+        for e in earlier:
+            if e.origin is not None and not same_entity(e.origin, st.origin):
+                lk = compare_claims(e, st)
+                if lk is not None and lk.kind == "conflicts-with":
+                    out.append(lk)
+    earlier.append(st)
+    return out
 
 
 def _same_score(scored: LinkRecord | None, row: QuoteRow,

@@ -244,3 +244,18 @@ def test_citing_relatives_of_the_victims() -> None:
             "the number of dead is 14.")
     ex = build(text, [("14", "deaths", 0)])
     assert literal(names(ex)[0], ["relatives of the victims", "Lima Rights Centre"])
+
+
+def test_giving_a_toll_names_its_source() -> None:
+    text = ("The regional emergency office in Valdoria gave a toll of 17 dead on Monday. "
+            "The Harbour Authority puts the number at 22 dead.")
+    ex = build(text, [("17", "deaths", 0), ("22", "deaths", 0)])
+    got = names(ex)
+    assert literal(got[0], ["regional emergency office in Valdoria"])
+    assert literal(got[1], ["Harbour Authority"])
+
+
+def test_to_put_a_figure_in_context_names_no_source() -> None:
+    text = "To put that number in context, 40 people died in the last flood."
+    ex = build(text, [("40", "deaths", 0)])
+    assert names(ex) == [[]]

@@ -157,10 +157,10 @@ def test_coordinated_subjects_share_the_predicate() -> None:
 
 @pytest.mark.parametrize(("text", "event"), [
     ("Police said dozens of rioters have been eliminated.", "killed"),
-    ("Officials said 14 people are dead.", "killed"),
+    ("Officials said 14 people are dead.", "deaths"),
     ("Two men were shot dead near the market.", "killed"),
     ("Police killed “dozens” of protesters on Thursday night.", "killed"),
-    ("The blast left 9 dead.", "killed"),
+    ("The blast left 9 dead.", "deaths"),
     ("The attack killed 5 and injured 10.", "killed"),
     ("Three officers were wounded.", "wounded"),
     ("Seven people were hospitalized.", "hospitalized"),

@@ -247,3 +247,28 @@ def test_quote_keys_share_a_pair_for_near_copies() -> None:
     assert "s:nurlan" in a and not any(k.startswith("s:") for k in b)
     assert {k for k in a if k.startswith("p:")} & set(b)
     assert quote_keys("armed bandits", "x") == ["s:x"]
+
+
+def _ingest_text(tmp_path: Path, text: str) -> list[tuple[str, str | None, str | None]]:
+    """Ingest one article; its conflict links as (kind, origin a, origin b)."""
+    from provenance.pipeline import extract_text
+
+    with open_store(tmp_path / "own.db") as store:
+        ingest_extraction(store, extract_text(text, id="own.txt"))
+        by_id = {st.id: st for st in store.iter_statements("claim")}
+        return [(lk.kind, by_id[lk.a].origin, by_id[lk.b].origin)
+                for lk in store.links("conflicts-with")]
+
+
+def test_two_named_sources_disagreeing_in_one_article_conflict(tmp_path: Path) -> None:
+    text = ("Published: 2024-05-02\n\nThe coast guard said 27 people were killed when the "
+            "ferry capsized off Mindoro. Governor Humerlito Dolor said 41 people were killed.\n")
+    assert _ingest_text(tmp_path, text) == [
+        ("conflicts-with", "coast guard", "Humerlito Dolor")]
+
+
+def test_one_source_telling_a_toll_grow_is_no_conflict(tmp_path: Path) -> None:
+    text = ("Published: 2024-05-02\n\nOn Monday the coast guard said 27 people were killed "
+            "when the ferry capsized off Mindoro. On Tuesday the coast guard said 41 people "
+            "were killed.\n")
+    assert _ingest_text(tmp_path, text) == []

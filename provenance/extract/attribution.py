@@ -43,8 +43,12 @@ _LONG = 4000  # characters: longer "sentences" are read only around their trigge
 _WINDOW = 200  # characters either side of a trigger word in a long sentence
 _ALPHA = re.compile(r"[^\W\d_]+")
 _CAPWORD = re.compile(r"[A-Z]\w*(?:\.\w+)*")
-_TRIGGERS = lex.SPEECH_VERBS | {"citing", "interview", "interviews", "comments", "speaking",
-                                "talking"}
+# "The provincial office gave a toll of 38 dead", "Police put the number at 12": giving a
+# figure names its source, though neither verb is one of speech
+_FIGURE_VERBS = frozenset({"gave", "gives", "give", "giving", "put", "puts", "putting"})
+_FIGURE_WORDS = frozenset({"toll", "figure", "count", "tally", "number", "estimate"})
+_TRIGGERS = lex.SPEECH_VERBS | _FIGURE_VERBS | {"citing", "interview", "interviews", "comments",
+                                                "speaking", "talking"}
 
 
 def _trie(words: set[str]) -> str:
@@ -732,7 +736,11 @@ def attribute(text: str, start: int, end: int, ctx: Context,
         if low == "citing":
             _add(out, _np_sources(text, toks, np_forward(toks, i + 1), ctx), i, 0, "citing")
             continue
-        if low not in lex.SPEECH_VERBS or low == "according":
+        if low in _FIGURE_VERBS:
+            if (i > 0 and toks[i - 1].low == "to") or not any(
+                    t.low in _FIGURE_WORDS for t in toks[i + 1:i + 5]):
+                continue  # "To put that number in context" gives no figure
+        elif low not in lex.SPEECH_VERBS or low == "according":
             continue
         if low in lex.PASSIVE_RELAY and _passive(toks, i):
             by = _by_after(toks, i)

@@ -17,11 +17,12 @@ from provenance.models import Event
 
 # Predicates after the amount ("were killed", "shot dead", "taken into custody").
 _PREDICATES: dict[str, Event] = {
-    "killed": "killed", "eliminated": "killed", "dead": "killed", "slain": "killed",
+    "killed": "killed", "eliminated": "killed", "slain": "killed",
     "murdered": "killed", "executed": "killed", "shot dead": "killed",
     "shot and killed": "killed", "shot to death": "killed", "fatally shot": "killed",
     "gunned down": "killed", "lost their lives": "killed", "lost his life": "killed",
     "lost her life": "killed", "died": "deaths", "perished": "deaths", "deceased": "deaths",
+    "dead": "deaths",  # "31 dead": died, no killer said ("shot dead" is killed)
     "wounded": "wounded", "shot": "wounded", "injured": "injured", "hurt": "injured",
     "hospitalized": "hospitalized", "hospitalised": "hospitalized",
     "taken to hospital": "hospitalized", "taken to the hospital": "hospitalized",
@@ -54,7 +55,7 @@ _ACTIVE: dict[str, Event] = {
 # Counted nouns that name the outcome ("several deaths").
 _OUTCOME_NOUNS: dict[str, Event] = {
     "deaths": "deaths", "death": "deaths", "fatalities": "deaths", "bodies": "deaths",
-    "dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "injured",
+    "dead": "deaths", "killed": "killed", "wounded": "wounded", "injured": "injured",
     "injuries": "injured", "arrests": "arrested", "arrested": "arrested",
     "detentions": "detained", "detainees": "detained", "detained": "detained",
     "hospitalizations": "hospitalized", "casualties": "other", "victims": "other",
