@@ -122,5 +122,9 @@ def same_person(a: str, b: str) -> bool:
     short, long_ = sorted((la, lb), key=len)
     if not long_.startswith(short) or len(long_) - len(short) > 3:
         return False
-    # first names, when both are given, must agree too
-    return len(ta) == 1 or len(tb) == 1 or fuzz.ratio(ta[0], tb[0]) >= 80
+    # first names, when both are given, must agree too; a title may precede one of them
+    # ("Commissioner Edwin Kalua" / "Edwin Kalua")
+    if len(ta) == 1 or len(tb) == 1:
+        return True
+    fewer, more = sorted((ta, tb), key=len)
+    return any(fuzz.ratio(fewer[0], w) >= 80 for w in more[:len(more) - len(fewer) + 1])

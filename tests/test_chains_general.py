@@ -259,3 +259,40 @@ def test_to_put_a_figure_in_context_names_no_source() -> None:
     text = "To put that number in context, 40 people died in the last flood."
     ex = build(text, [("40", "deaths", 0)])
     assert names(ex) == [[]]
+
+
+def test_outlet_names_by_their_form() -> None:
+    text = ("\"The dam held,\" engineer Pavel Hruby told Radio Vltava. \"The dam held twice,\" "
+            "Jana Novak said in an interview with MoravaNews24.\n\n"
+            "\"We saw the water rise,\" Karel Dvorak said, quoted by the agencies Ceska and "
+            "Brnoinfo.")
+    ex = build(text, quotes=[("The dam held,", "Pavel Hruby"),
+                             ("The dam held twice,", "Jana Novak"),
+                             ("We saw the water rise,", "Karel Dvorak")])
+    got = names(ex, "quotes")
+    assert literal(got[0], ["Radio Vltava"])
+    assert literal(got[1], ["MoravaNews24"])
+    assert literal(got[2], [["Ceska", "Brnoinfo"]])
+
+
+def test_said_with_an_aside_to_an_outlet() -> None:
+    text = ("– The barn burned in minutes – said Ole Lund (61), a farmer from Vik, to the "
+            "television station Fjord TV.")
+    ex = build(text, quotes=[("The barn burned in minutes", "Ole Lund")])
+    assert literal(names(ex, "quotes")[0], ["Fjord TV"])
+
+
+def test_second_half_of_a_split_quote_shares_the_chain() -> None:
+    text = ("«The call came at night», activist Mira Kos told the newspaper Dnevnik. "
+            "«Nobody answered for three hours.»")
+    ex = build(text, quotes=[("The call came at night", "Mira Kos"),
+                             ("Nobody answered for three hours.", "Mira Kos")])
+    got = names(ex, "quotes")
+    assert literal(got[0], ["Dnevnik"]) and literal(got[1], ["Dnevnik"])
+
+
+def test_a_title_before_a_name_is_the_same_person_later() -> None:
+    text = ("Commissioner Ruth Okoro later told Lagos Broadcasting Corporation that an inquiry "
+            "had opened.\n\n\"Nobody is above the law,\" she told the station.")
+    ex = build(text, quotes=[("Nobody is above the law,", "Ruth Okoro")])
+    assert literal(names(ex, "quotes")[0], ["Lagos Broadcasting Corporation"])

@@ -186,3 +186,20 @@ def test_two_word_fragment_in_indirect_speech_is_not_a_quote() -> None:
 def test_one_word_fragment_after_a_said_clause_is_not_a_quote() -> None:
     text = "Residents said the rescue had been \"chaotic\" from the start."
     assert quotes_of(text) == []
+
+
+# -- names after an inverted role phrase; sentence-initial capitals ------------------------
+
+def test_inverted_role_phrase_then_the_name_after_a_comma() -> None:
+    text = ("“The port stays closed until Monday”, said the spokeswoman of the harbour "
+            "authority in Varna, Elena Dimova.")
+    q = quotes_of(text)[0]
+    assert (q.speaker, q.speaker_role) == ("Elena Dimova", "spokeswoman of the harbour "
+                                           "authority")
+
+
+def test_sentence_initial_the_or_a_number_never_starts_a_person() -> None:
+    text = ("Mayor Ilse Brandt visited the shelter on Sunday. The Kessel valley was cut off "
+            "for days. Three Austrians were rescued by helicopter.\n\n"
+            "\"We will rebuild the bridge first,\" she said.")
+    assert pairs(text) == [("We will rebuild the bridge first", "Ilse Brandt")]

@@ -74,7 +74,9 @@ _STRONG_OUTLET = frozenset({"news", "channel", "tv", "television", "radio", "por
                             "star", "sun", "mirror", "observer", "chronicle", "courier",
                             "express", "independent", "guardian", "globe", "mail", "standard",
                             "inquirer", "monitor", "sentinel", "examiner", "bulletin",
-                            "dispatch", "reporter", "today", "insider"})
+                            "dispatch", "reporter", "today", "insider", "broadcasting"})
+_LEADING_OUTLET = frozenset({"radio", "tv", "television", "channel"})
+_CAMEL_OUTLET = re.compile(r"[A-Z][A-Za-z]*[a-z](?:News|TV|Radio|FM)\d*$")
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2}|com|net|org|info|news|online)$", re.I)
 _BACKREF = frozenset((("about", "it"), ("about", "this"), ("about", "that"), ("reported", "it"),
             ("reported", "this"), ("reports", "it"), ("reported", "so"), ("said", "so"),
@@ -390,6 +392,10 @@ def _is_outlet_name(toks: Sequence[Tok]) -> bool:
         return True
     if any(_DOMAIN.search(t.text) for t in toks):
         return True
+    if len(toks) >= 2 and toks[0].cap and toks[0].low in _LEADING_OUTLET:
+        return True  # "Radio Cooperativa", "Channel 4 News"
+    if len(toks) == 1 and _CAMEL_OUTLET.match(toks[0].text):
+        return True  # "RaiNews24", "FoxNews"
     return any(t.cap and t.low in _STRONG_OUTLET for t in toks[1:]) and len(toks) >= 2
 
 
@@ -432,7 +438,8 @@ def classify(text: str, toks: list[Tok], ctx: Context) -> list[Source]:
     named = _outlet_name(toks)
     if named is not None:
         parts = _split_and(named)
-        strong = any(lw in _STRONG_OUTLET for lw in lows if lw not in ("press", "media"))
+        strong = any(lw in _STRONG_OUTLET for lw in lows if lw not in ("press", "media")) \
+            or (lows[0] in ("agency", "agencies") and not toks[0].cap)  # "the agencies X and Y"
         if all(known_kind(" ".join(t.text for t in p)) == "outlet" or strong for p in parts):
             return [Source(name=text[p[0].start:p[-1].end], kind="outlet",
                            mention=_span(text, p)) for p in parts]
@@ -572,6 +579,20 @@ def _passive(toks: list[Tok], i: int) -> bool:
         j -= 1
     return j >= 0 and toks[j].low in ("was", "were", "is", "are", "be", "been", "being",
                                       ",", "as")
+
+
+_SAID_TO = frozenset({"said", "says", "say", "spoke", "speaks", "explained", "declared"})
+
+
+def _to_after(toks: list[Tok], i: int) -> int | None:
+    """The "to" of "said [the speaker, an aside,] to <outlet>" within the clause, if any."""
+    for k in range(i + 1, min(len(toks) - 1, i + 20)):
+        t = toks[k]
+        if t.low == "to":
+            return k
+        if t.text in (".", ";", QUOTE_MARK) or t.low in ("that", "and", "but"):
+            return None
+    return None
 
 
 def _by_after(toks: list[Tok], i: int) -> int | None:
@@ -804,6 +825,12 @@ def attribute(text: str, start: int, end: int, ctx: Context,
             obj = [s for s in _np_sources(text, toks, np_forward(toks, i + 1), ctx)
                    if s.kind == "outlet"]
             _add(out, obj, i + 1, 1, "told")
+        elif low in _SAID_TO:  # "said Luis Parra (58), a farmer, to the TV station X"
+            to = _to_after(toks, i)
+            if to is not None:
+                obj = [s for s in _np_sources(text, toks, np_forward(toks, to + 1), ctx)
+                       if s.kind == "outlet"]
+                _add(out, obj, to + 1, 1, "told")
     out.backref = bool(out.found) and all(f.source.kind == "outlet" for f in out.found) \
         and _has_backref(toks)
     return out

@@ -47,6 +47,7 @@ from provenance.models import Chain, Claim, Document, Extraction, Quote, Source,
 Hops = list[list[Source]]
 _CAPWORD = re.compile(r"[A-Z]\w*(?:\.\w+)*")
 _TERMINAL = ".!?…\"”»’:)"
+_SPLIT_GAP = 200  # characters of attribution between the two halves of a split quote
 _MAX_FRAMES = 32  # speaker and section frames kept per document
 _MAX_BACKREFS = 16  # sentences naming earlier figures, per document
 _ZONE = 300  # characters around a quote searched for who relayed it
@@ -586,8 +587,18 @@ def _quote_chains(ex: Extraction, sents: list[_Sentence], starts: list[int],
             if s < q.span.start < e:
                 hops = _append(hops, outlets)
         hops = _without_outlet(hops, doc.outlet)
+        if not hops and out and _continues(doc.text, out[-1], q):
+            hops = [list(h) for h in out[-1].sources.hops]  # the split quote's second half
         out.append(replaced(q, sources=Chain(hops=hops)))
     return out
+
+
+def _continues(text: str, before: Quote, q: Quote) -> bool:
+    """Whether ``q`` goes on with ``before`` after its attribution, with no cue of its
+    own (« ... », X told Y. « ... »): a split quote, whose halves share a chain."""
+    return (q.cue is None and before.speaker is not None and q.speaker == before.speaker
+            and 0 <= q.span.start - before.span.end <= _SPLIT_GAP
+            and "\n" not in text[before.span.end:q.span.start])
 
 
 def _clause_chain(st: _Sentence, pos: int) -> Hops:

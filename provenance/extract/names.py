@@ -357,6 +357,11 @@ def analyse_phrase(phrase: str) -> Mention:
     return _analyse(phrase, 0, len(phrase))
 
 
+# capitalised only at a sentence start: "The Sfax coast", "Three Tunisians were arrested"
+_NEVER_IN_NAMES = frozenset("""the a an two three four five six seven eight nine ten eleven
+twelve dozens hundreds thousands several many some""".split())
+
+
 def _analyse(text: str, start: int, end: int) -> Mention:
     toks = [t for t in _tokens(text, start, end) if t[2] not in (",", ".")]
     words = [t[2] for t in toks]
@@ -376,7 +381,7 @@ def _analyse(text: str, start: int, end: int) -> Mention:
                     and _is_cap(words[k - 2])):
                 break
         elif (low[k - 1] in ROLE_WORDS or low[k - 1] in ORG_WORDS or w in NON_NAME_CAPS
-              or low[k - 1] in AGENCY_WORDS) and not (
+              or low[k - 1] in AGENCY_WORDS or low[k - 1] in _NEVER_IN_NAMES) and not (
                 k == len(words) and _surname_role(words, low, k - 1)):
             break
         k -= 1

@@ -56,6 +56,9 @@ _MARKS = " \t\n,.!?;:–—―-\"“”„«»‘’'"
 _STATE_WORDS = frozenset("""government authorities administration ministry cabinet presidency
 office department kremlin secretariat directorate bureau""".split())
 _TOLD = re.compile(r"(?:told|tells?|telling)$")
+# "said the mayor of Las Encinas, Hector Sanhueza." — the name after a role phrase
+_APPOSITIVE_NAME = re.compile(
+    r"[^,.;:!?\"“”«»„\n]{0,80}?,\s+((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)(?=\s*(?:[,.;:]|$))")
 _RELATIVE = re.compile(r"\b(?:who|which|whom|that)\s*$")
 # lower-case words that can stand before a name inside a speaker phrase
 _NP_WORDS = ROLE_WORDS | ORG_WORDS | names.FUNCTION_WORDS | PARTICLES
@@ -258,6 +261,19 @@ def _build_index(doc: Document) -> _Index:
     return idx
 
 
+def _appositive_name(text: str, np: tuple[int, int]
+                     ) -> tuple[tuple[int, int], str | None]:
+    """The name an inverted role phrase is followed by ("said the spokesman of the agency
+    in Italy, Luca Bernardini, quoted by ...") and the role, else the phrase itself."""
+    men = analyse(text, np[0], np[1])
+    if men.kind != "nominal" or men.head not in ROLE_WORDS:
+        return np, None
+    m = _APPOSITIVE_NAME.match(text, np[1], min(len(text), np[1] + 160))
+    if m is None or analyse(text, m.start(1), m.end(1)).kind != "person":
+        return np, None
+    return (m.start(1), m.end(1)), men.role
+
+
 def _subject(text: str, q: Quote, para_lo: int) -> tuple[int, int] | None:
     """The noun phrase the quote's cue verb attaches to."""
     assert q.cue is not None
@@ -425,11 +441,14 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
         pi = max(0, bisect_left(starts, q.span.start + 1) - 1)
         para_lo = paras[pi][0] if paras else 0
         np: tuple[int, int] | None = None
+        apposed_role: str | None = None
         if q.cue is not None:
             lo = para_lo
             if q.cue.start < para_lo:  # "X responded:" closing the paragraph before
                 lo = paras[max(0, bisect_left(starts, q.cue.start + 1) - 1)][0]
             np = _subject(text, q, lo)
+            if np is not None and np[0] >= q.cue.end:
+                np, apposed_role = _appositive_name(text, np)
         else:
             np = _source_line(text, paras, pi)
             if np is None and pi > 0 and (prev is None or prev.span.end < paras[pi - 1][0]):
@@ -440,6 +459,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
         if np is not None and np[1] > np[0]:
             men = analyse(text, np[0], np[1])
             name, role = _resolve(idx, text, men, prev, speakers)
+            role = role or apposed_role
             mention = doc.span(np[0], np[1])
         elif q.cue is not None:  # a cue without a subject: the person the passage is about
             cands = _nearest(idx, speakers, q.cue.start, 1)
