@@ -187,3 +187,29 @@ def test_comment_counts_are_not_claims(text: str) -> None:
 ])
 def test_place_from_the_sentence_opening(text: str, place: str | None) -> None:
     assert [c.place for c in claims_of(text)][:1] == [place]
+
+
+# --- events and counts found on the second blind set (invented excerpts) -------------------
+
+@pytest.mark.parametrize(("text", "figure", "event"), [
+    ("At least 14 fishermen drowned off the cape on Sunday.", "14", "deaths"),
+    ("Another 31 people were treated for burns at the district hospital.", "31", "injured"),
+    ("About 120 protesters are being held at the central jail.", "120", "detained"),
+    ("Rescuers recovered the bodies of 9 people from the river.", "9", "deaths"),
+    ("Some 400 firefighters were battling the blaze on Monday.", "400", "other"),
+])
+def test_event_predicates(text: str, figure: str, event: str) -> None:
+    assert by_figure(text)[figure][4] == event
+
+
+def test_a_compared_amount_counts_what_the_first_one_counts() -> None:
+    got = {c.figure.text: (c.what, c.event) for c in claims_of(
+        "The ministry says 6,400 migrants landed this year, down from about 9,100 a year "
+        "earlier.")}
+    assert got == {"6,400": ("migrants", "other"), "9,100": ("migrants", "other")}
+
+
+def test_a_share_of_people_named_before_is_a_claim_but_not_a_share_of_things() -> None:
+    assert "Three" in by_figure("Twelve bodies were found. Three of them were children.")
+    assert "90" in by_figure("A court official said 90 of those held would be charged.")
+    assert "four" not in by_figure("The senator won four of those states in March.")

@@ -80,6 +80,10 @@ _CURRENCY_AFTER = re.compile(r"(?i:[ \u00a0]*(" + _CURRENCIES + r")\b)")
 _PARTITIVE = re.compile(
     r"(?i:\s+of\s+(?:(them|those|whom|these)|the\s+(dead|injured|wounded|killed|victims|missing"
     r"|deceased|detainees|detained|arrested|hostages|casualties))\b)")
+# a share of people named before: "four of them were children", "90 of those held",
+# not "four of those states"
+_PEOPLE_PARTITIVE = re.compile(r"(?i:\s+of\s+(?:them|(?:those|these)(?=\s+(?:who\b|[a-z]+ed\b|"
+                               r"[a-z]+en\b|held\b|hurt\b|shot\b|caught\b))|whom))")
 _INJURY_AFTER = re.compile(r"(?i:[^,;.]{0,30}?\b(?:injur|wound|burns|critical|serious condition"
                            r"|hospital))")
 _CROWD_NOUNS = frozenset("crowd audience congregation gathering workforce turnout".split())
@@ -136,6 +140,10 @@ _LEAD_PLACE = re.compile(
     r"western|central|the\s+(?:city|town|region|province|village|state|district|capital)"
     r"\s+of)\s+)?((?:[A-Z][\w'’-]+)(?:[ -](?:[A-Z][\w'’-]+))*)(?=[\s,])"
 )
+# the gap before an amount compared with the one before it ("down from about 14,000")
+_COMPARED = re.compile(r"(?:compared (?:with|to)|down from|up from|versus|vs\.?|against)"
+                       r"(?:\s+(?:about|around|some|roughly|nearly|almost|just|over|"
+                       r"more than|fewer than|less than))?\s*$")
 _NOT_PLACES = frozenset(
     """January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An""".split()
@@ -337,13 +345,14 @@ def _read(text: str, a: Amount, s: int, e: int, left_bound: int, right_bound: in
         kept = bool(_AMOUNT_NOUN.search(text, max(s, a.start - 60), min(e, a.end + 60)))
         return _Found(a, "exact", _multiplied(text, a, e), None, "other", kept, kept, left,
                       a.end, clause_end)
-    people = bool(head and head.casefold() in events.PERSON_NOUNS)
+    people = bool(head and (head.casefold() in events.PERSON_NOUNS or (
+        partitive is not None and _PEOPLE_PARTITIVE.match(text, a.end, clause_end))))
     if a.kind == "vague":  # "hundreds of relatives gathered", but not "several officials"
         kept = cue or (people and (a.low or 0) >= 24)
     elif a.kind == "words":
         kept = cue or people
     else:
-        kept = cue or bool(head and _is_plural(head))
+        kept = cue or people or bool(head and _is_plural(head))
     if not kept and what is None and a.kind in ("digits", "words"):
         crowd = tail_words(text, left, left_bound, 2)
         if len(crowd) == 2 and crowd[1].casefold() == "of" \
@@ -482,6 +491,12 @@ def sentence_claims(text: str, s: int, e: int, index: TextIndex | None = None) -
                 and _AND_BEFORE.search(text, prv.np_end, f.left):
             # "14 people died and more than 3.400 had to leave": the subject is shared
             found[i] = replace(f, what=prv.what, event="other", kept=True)
+        elif prv.kept and not f.kept and f.head is None and prv.amount.kind != "multiplier" \
+                and _COMPARED.search(text, prv.amount.end, f.amount.start) \
+                and not _CLAUSE_BREAK.search(text, prv.amount.end, f.left):
+            # "412 deaths ..., compared with 268 in 2025": the same count at another time
+            found[i] = replace(f, what=prv.what, head=prv.head, event=prv.event, cue=prv.cue,
+                               kept=True)
     out: list[Claim] = []
     prev: tuple[int, str | None] | None = None  # the last kept amount's end and subject
     sentence: Span | None = None

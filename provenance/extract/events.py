@@ -23,6 +23,10 @@ _PREDICATES: dict[str, Event] = {
     "gunned down": "killed", "lost their lives": "killed", "lost his life": "killed",
     "lost her life": "killed", "died": "deaths", "perished": "deaths", "deceased": "deaths",
     "dead": "deaths",  # "31 dead": died, no killer said ("shot dead" is killed)
+    "drowned": "deaths",
+    "treated": "injured",  # "were treated in hospital", "treated for gunshot wounds"
+    "being held": "detained", "were held": "detained", "are held": "detained",
+    "held at": "detained",
     "wounded": "wounded", "shot": "wounded", "injured": "injured", "hurt": "injured",
     "hospitalized": "hospitalized", "hospitalised": "hospitalized",
     "taken to hospital": "hospitalized", "taken to the hospital": "hospitalized",
@@ -40,7 +44,7 @@ _PREDICATES: dict[str, Event] = {
 _ACTIVE: dict[str, Event] = {
     "killed": "killed", "killing": "killed", "kill": "killed", "kills": "killed",
     "eliminated": "killed", "eliminating": "killed", "shot dead": "killed",
-    "left dead": "killed", "claimed the lives of": "killed",
+    "left dead": "killed", "claimed the lives of": "killed", "bodies of": "deaths",
     "wounded": "wounded", "wounding": "wounded", "wounds": "wounded", "injured": "injured",
     "injuring": "injured", "injures": "injured", "hospitalized": "hospitalized",
     "hospitalizing": "hospitalized", "arrested": "arrested", "arresting": "arrested",
@@ -89,8 +93,8 @@ def _alternation(words: dict[str, Event]) -> str:
 
 _PRED_RE = re.compile(r"(?i:\b(" + _alternation(_PREDICATES) + r")\b)")
 _SHOT_AT = re.compile(r"(?i:shot\s+at\b)")
-_OUTCOME_RE = re.compile(r"(?i:(" + _alternation(_OUTCOME_NOUNS) + r")\b)")
-_ROLE_RE = re.compile(r"(?i:(" + _alternation(_ROLE_NOUNS) + r")\b)")
+_OUTCOME_RE = re.compile(r"(?i:\b(" + _alternation(_OUTCOME_NOUNS) + r")\b)")
+_ROLE_RE = re.compile(r"(?i:\b(" + _alternation(_ROLE_NOUNS) + r")\b)")  # not "firefighters"
 _AND_ROLE_RE = re.compile(r"(?i:\s+(?:and|or|as well as)\s+(?:[a-z][\w'’-]*\s+){0,2}?("
                           + _alternation(_ROLE_NOUNS) + r")\b)")
 
