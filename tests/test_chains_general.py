@@ -296,3 +296,24 @@ def test_a_title_before_a_name_is_the_same_person_later() -> None:
             "had opened.\n\n\"Nobody is above the law,\" she told the station.")
     ex = build(text, quotes=[("Nobody is above the law,", "Ruth Okoro")])
     assert literal(names(ex, "quotes")[0], ["Lagos Broadcasting Corporation"])
+
+
+def test_a_described_name_before_said() -> None:
+    text = ("The Veldt Civic Forum, a coalition of rights groups, said at least 6 people "
+            "were killed.")
+    ex = build(text, [("6", "killed", 0)])
+    assert literal(names(ex)[0], ["Veldt Civic Forum"])
+
+
+def test_a_state_agency_is_an_outlet() -> None:
+    text = ("The toll has risen to 31, Radio Nord reported, citing the Tunisian state agency "
+            "TAP.")
+    ex = build(text, [("31", "deaths", 0)])
+    assert literal(names(ex)[0], ["TAP", "Radio Nord"])
+
+
+def test_an_outlet_reporting_a_figure_frames_no_origin_named_next() -> None:
+    text = ("The toll has risen to 31, Radio Nord reported on Thursday. The charity Sea Watch "
+            "said at least 15 people were still missing.")
+    ex = build(text, [("31", "deaths", 0), ("15", "other", 0)])
+    assert literal(names(ex)[1], ["charity Sea Watch"]) or literal(names(ex)[1], ["Sea Watch"])

@@ -47,8 +47,8 @@ _CAPWORD = re.compile(r"[A-Z]\w*(?:\.\w+)*")
 # figure names its source, though neither verb is one of speech
 _FIGURE_VERBS = frozenset({"gave", "gives", "give", "giving", "put", "puts", "putting"})
 _FIGURE_WORDS = frozenset({"toll", "figure", "count", "tally", "number", "estimate"})
-_TRIGGERS = lex.SPEECH_VERBS | _FIGURE_VERBS | {"citing", "interview", "interviews", "comments",
-                                                "speaking", "talking"}
+_TRIGGERS = lex.SPEECH_VERBS | _FIGURE_VERBS | {
+    "citing", "interview", "interviews", "comments", "speaking", "talking"}
 
 
 def _trie(words: set[str]) -> str:
@@ -439,7 +439,10 @@ def classify(text: str, toks: list[Tok], ctx: Context) -> list[Source]:
     if named is not None:
         parts = _split_and(named)
         strong = any(lw in _STRONG_OUTLET for lw in lows if lw not in ("press", "media")) \
-            or (lows[0] in ("agency", "agencies") and not toks[0].cap)  # "the agencies X and Y"
+            or (lows[0] in ("agency", "agencies") and not toks[0].cap) \
+            or any(lows[k] in ("agency", "agencies") and (
+                lows[k - 1] in ("state", "news", "press") or lows[k - 1] in lex.ADJECTIVE_COUNTRY)
+                for k in range(1, len(lows)))  # "the agencies X and Y", "the state agency X"
         if all(known_kind(" ".join(t.text for t in p)) == "outlet" or strong for p in parts):
             return [Source(name=text[p[0].start:p[-1].end], kind="outlet",
                            mention=_span(text, p)) for p in parts]
@@ -544,7 +547,8 @@ def _skip_back(toks: list[Tok], j: int) -> int:
 def _skip_aside(toks: list[Tok], j: int) -> int:
     """Step back over an acronym in brackets ("... Situations (IGSU) said"), a relative
     clause between commas ("A ministry official, who spoke on condition ..., said") or a
-    citing aside ("Broadcaster X, citing the prefect, reported")."""
+    citing aside ("Broadcaster X, citing the prefect, reported") or a description of a
+    name ("The X Forum, a coalition of rights groups, said")."""
     if j > 1 and toks[j].text == ")" and toks[j - 2].text == "(":
         return j - 3
     if j > 0 and toks[j].text == ",":
@@ -554,6 +558,8 @@ def _skip_aside(toks: list[Tok], j: int) -> int:
                 break
             if t.low in ("who", "which", "citing") and toks[k - 1].text == ",":
                 return k - 2
+            if t.low in ("a", "an") and k > 1 and toks[k - 1].text == "," and toks[k - 2].cap:
+                return k - 2  # "The X Forum, a coalition of rights groups, said"
     return j
 
 

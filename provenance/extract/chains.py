@@ -503,13 +503,21 @@ def _sentence_chains(sents: list[_Sentence], with_figures: set[int]) -> None:
             # only relays ("quoted by A") pass on; an outlet that reported it does not
             last_own = own if any(f.role == "relay" for f in st.att.found) else []
             chain = own if _is_outlets(own) or not frame else _append(own, frame)
-            if _is_outlets(own) and not st.att.backref and any(
+            if _is_outlets(own) and not st.att.backref and (
+                    k not in with_figures or not _names_origin(sents, k + 1)) and any(
                     f.role in ("subject", "inverted", "according") for f in st.att.found):
                 frame, frame_left = own, _FRAME_REACH  # the outlet itself tells the story
         else:
             chain = carry
         st.chain = chain
         carry = chain if k in with_figures and not st.has_quote and chain else frame
+
+
+def _names_origin(sents: list[_Sentence], k: int) -> bool:
+    """Whether sentence ``k`` (in the same paragraph as the one before) names an origin of
+    its own: then an outlet's report of a figure just before it frames nothing."""
+    return k < len(sents) and sents[k].para == sents[k - 1].para and any(
+        f.source.kind in ("person", "body") and f.role == "subject" for f in sents[k].att.found)
 
 
 def _sentence_at(starts: list[int], sents: list[_Sentence], pos: int) -> int | None:

@@ -74,7 +74,8 @@ OUTLET_WORDS = frozenset(
 BARE_MEDIUM_OUTLET = frozenset({"tv", "television", "radio", "media", "press", "post", "news"})
 # Head nouns of bodies.
 BODY_WORDS = frozenset(
-    """ministry ministries police government governments authorities authority office department
+    """forum ministry ministries police government governments authorities authority office
+    department
     departments council committee commission army military forces force service services
     prosecutor prosecutors court courts administration agencies headquarters command
     officials official sources source organization organisation union alliance parliament
