@@ -317,3 +317,10 @@ def test_an_outlet_reporting_a_figure_frames_no_origin_named_next() -> None:
             "said at least 15 people were still missing.")
     ex = build(text, [("31", "deaths", 0), ("15", "other", 0)])
     assert literal(names(ex)[1], ["charity Sea Watch"]) or literal(names(ex)[1], ["Sea Watch"])
+
+
+def test_told_the_agency_named_before() -> None:
+    text = ("Radio Nord reported that the boat left at midnight. Survivors told the agency "
+            "that about 45 people had been on board.")
+    ex = build(text, [("45", "other", 0)])
+    assert literal(names(ex)[0], ["Survivors", "Radio Nord"])

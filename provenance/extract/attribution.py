@@ -590,6 +590,12 @@ def _passive(toks: list[Tok], i: int) -> bool:
 _SAID_TO = frozenset({"said", "says", "say", "spoke", "speaks", "explained", "declared"})
 
 
+def _outlet_backref(s: Source) -> bool:
+    """An outlet named before, referred to by its kind ("the agency", "the station")."""
+    return s.kind == "unknown" and s.name.casefold() in lex.OUTLET_WORDS \
+        and s.name.casefold() not in lex.BARE_MEDIUM_OUTLET
+
+
 def _to_after(toks: list[Tok], i: int) -> int | None:
     """The "to" of "said [the speaker, an aside,] to <outlet>" within the clause, if any."""
     for k in range(i + 1, min(len(toks) - 1, i + 20)):
@@ -829,7 +835,7 @@ def attribute(text: str, start: int, end: int, ctx: Context,
             _add(out, _np_sources(text, toks, np_forward(toks, i + 1), ctx), i + 1, 0, "citing")
         if low in ("told", "tell", "tells", "telling"):
             obj = [s for s in _np_sources(text, toks, np_forward(toks, i + 1), ctx)
-                   if s.kind == "outlet"]
+                   if s.kind == "outlet" or _outlet_backref(s)]  # "told the agency"
             _add(out, obj, i + 1, 1, "told")
         elif low in _SAID_TO:  # "said Luis Parra (58), a farmer, to the TV station X"
             to = _to_after(toks, i)
