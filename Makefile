@@ -41,6 +41,7 @@ unit: $(BIN)/provenance
 eval: $(BIN)/provenance  ## quality figures on the seeds' gold (and PolNeAR/GVDB when ../shared is there)
 	$(if $(GVDB_DEV),$(BIN)/provenance evaluate --gvdb $(GVDB_DEV))
 	$(BIN)/provenance evaluate gold/dev --articles corpus/dev
+	$(BIN)/provenance evaluate gold/dev2 --articles corpus/dev2
 	$(BIN)/provenance evaluate gold/seeds $(if $(wildcard $(SHARED)/benchmarks/polnear),--polnear $(SHARED)/benchmarks/polnear/data/dev)
 
 bench: $(BIN)/provenance  ## throughput, linking, who-said latency, RSS -> docs/benchmarks.md (BENCH_SCALE=small: quick)
