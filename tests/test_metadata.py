@@ -130,3 +130,30 @@ def test_metadata_never_raises(text: str) -> None:
     doc = meta(text or " ")
     if doc.published is not None:
         assert len(doc.published) == 10
+
+
+BODY = ("Floodwater reached the town hall on Sunday, officials said, and at least 12 people "
+        "were evacuated from the lower streets as the river kept rising through the night.")
+
+
+@pytest.mark.parametrize(("text", "outlet", "published"), [
+    (f"River floods the old town\n\nNORDSTAD COURIER\n\n{BODY}", "Nordstad Courier", None),
+    (f"River floods the old town\n\nValley Ledger Digest\nNews from the valley\n\n{BODY}",
+     "Valley Ledger Digest", None),
+    (f"River floods the old town\n\nGazzetta del Lago – English edition\n\n{BODY}",
+     "Gazzetta del Lago", None),
+    (f"River floods the old town\n\nAlpenblatt | World | 03.05.2026, 10:15\n\n{BODY}",
+     "Alpenblatt", "2026-05-03"),
+    (f"River floods the old town\n\nBy Jana Horak, Danube Monitor\n\n{BODY}",
+     "Danube Monitor", None),
+    (f"River floods the old town\n\n{BODY}\n\nThis article was published by Danube Monitor on "
+     "4 May 2026.", "Danube Monitor", "2026-05-04"),
+    (f"River floods the old town\n\nPosted by Jana Horak | May 4, 2026 | 3 Comments\n\n{BODY}",
+     None, "2026-05-04"),
+])
+def test_outlet_from_masthead_date_bar_byline_or_closing_line(
+        text: str, outlet: str | None, published: str | None) -> None:
+    doc = meta(text)
+    assert doc.outlet == outlet
+    if published:
+        assert doc.published == published

@@ -74,7 +74,8 @@ _STRONG_OUTLET = frozenset({"news", "channel", "tv", "television", "radio", "por
                             "star", "sun", "mirror", "observer", "chronicle", "courier",
                             "express", "independent", "guardian", "globe", "mail", "standard",
                             "inquirer", "monitor", "sentinel", "examiner", "bulletin",
-                            "dispatch", "reporter", "today", "insider", "broadcasting"})
+                            "dispatch", "reporter", "today", "insider", "broadcasting",
+                            "digest"})
 _LEADING_OUTLET = frozenset({"radio", "tv", "television", "channel"})
 _CAMEL_OUTLET = re.compile(r"[A-Z][A-Za-z]*[a-z](?:News|TV|Radio|FM)\d*$")
 _DOMAIN = re.compile(r"\w\.(?:[a-z]{2}|com|net|org|info|news|online)$", re.I)

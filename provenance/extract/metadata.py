@@ -205,6 +205,57 @@ def _wire_credit(doc: Document, paras: list[tuple[int, int]]) -> str | None:
     return None
 
 
+_BYLINE = re.compile(r"^By\s+[^,\n]{3,60},\s*([A-Z][^,\n]{1,60}?)\s*$")
+_PUBLISHED_BY = re.compile(r"\bpublished (?:by|in)\s+((?:[A-Z][\w'’&.-]*\s?){1,5}?)"
+                           r"\s*(?:on\b|,|\.|$)")
+_EDITION = re.compile(r"^(.{2,60}?)\s+[-–—|]\s+(?:English|international|online|web|digital)"
+                      r"\s+edition\s*$", re.I)
+
+
+_CREDIT_WORDS = frozenset({"by", "posted", "written", "updated", "published", "photo",
+                           "reporting", "editing", "words"})
+
+
+def _name_like(value: str) -> bool:
+    """A short capitalised name ("Wiener Abendpost"), not a section or navigation word."""
+    words = value.split()
+    return 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words if len(w) > 3) \
+        and words[0].casefold() not in _CREDIT_WORDS \
+        and not all(w.strip(",.;:").casefold() in _NAV_WORDS for w in words)
+
+
+def _masthead_outlet(doc: Document, paras: list[tuple[int, int]],
+                     title: str | None) -> str | None:
+    """The outlet a page names at its top: a masthead line ("THE LAKESIDE HERALD",
+    "TerraPulse Digest", "Corriere del Canale – English edition"), a date bar's first
+    part ("Wiener Abendpost | World | 10.02.2026") or a byline ("By A. Writer, Outlet")."""
+    for k, (s, e) in enumerate(paras[:_TOP]):
+        line = doc.text[s:e].strip()
+        if not line or line == title or len(line) > 120 or line[-1] in ".:;!?" \
+                or "://" in line:
+            continue
+        m = _EDITION.match(line) or _BYLINE.match(line)
+        if m and _name_like(m[1].strip()):
+            return m[1].strip()
+        parts = [x.strip() for x in line.split("|")]
+        if len(parts) > 1 and any(find_date(x) for x in parts[1:]) and _name_like(parts[0]) \
+                and find_date(parts[0]) is None:
+            return parts[0]
+        name = line.title() if line.isupper() else line
+        if k < 3 and len(name.split()) <= 5 and _outlet_like(name):
+            return name
+    return None
+
+
+def _published_by(text: str) -> str | None:
+    """"This article was published by North Africa Monitor on 15 April 2026"."""
+    for line in _last_lines(text, 4):
+        m = _PUBLISHED_BY.search(line)
+        if m and _name_like(m[1].strip()):
+            return m[1].strip()
+    return None
+
+
 @register("metadata", "metadata.rules.v1")
 def run(ex: Extraction) -> Extraction:
     """Fill the document's missing outlet, published date and title from its text."""
@@ -225,7 +276,13 @@ def run(ex: Extraction) -> Extraction:
             if published:
                 break
     if outlet is None:
-        outlet = _credit_outlet(doc.text) or _wire_credit(doc, paras)
+        outlet = _credit_outlet(doc.text) or _wire_credit(doc, paras) \
+            or _masthead_outlet(doc, paras, title) or _published_by(doc.text)
+    if published is None:
+        for line in _last_lines(doc.text, 4):
+            if _PUBLISHED_BY.search(line):
+                published = find_date(line)
+                break
     if (title, outlet, published) == (doc.title, doc.outlet, doc.published):
         return ex
     new_doc = doc.model_copy(update={"title": title, "outlet": outlet, "published": published})
