@@ -133,12 +133,17 @@ def ingest_run(work: Path, pool: list[str], n: int, jobs: int, seed: int) -> dic
         stats = store.stats()
     finally:
         store.close()
+    return _run_figures(work, db, stats, total, main_cpu, lt, len(rep.failed))
+
+
+def _run_figures(work: Path, db: Path, stats: dict[str, int], total: float, main_cpu: float,
+                 lt: LinkTimer, failed: int) -> dict[str, float]:
+    """The figures of one ingest run; the store's files are removed."""
     size = db.stat().st_size
     for f in work.glob(db.name + "*"):
         f.unlink()
     return {"seconds": total, "link": lt.seconds, "link_cpu": lt.cpu, "main_cpu": main_cpu,
-            "failed": len(rep.failed),
-            "statements": stats.get("quotes", 0) + stats.get("claims", 0),
+            "failed": failed, "statements": stats.get("quotes", 0) + stats.get("claims", 0),
             "links": stats.get("links", 0), "mb": size / 1e6}
 
 
@@ -240,12 +245,7 @@ def replay_run(work: Path, pool_ex: list[Extracted], n: int, seed: int = 6) -> d
         stats = store.stats()
     finally:
         store.close()
-    size = db.stat().st_size
-    for f in work.glob(db.name + "*"):
-        f.unlink()
-    return {"seconds": total, "link": lt.seconds, "link_cpu": lt.cpu, "main_cpu": main_cpu,
-            "failed": 0, "statements": stats.get("quotes", 0) + stats.get("claims", 0),
-            "links": stats.get("links", 0), "mb": size / 1e6}
+    return _run_figures(work, db, stats, total, main_cpu, lt, 0)
 
 
 def bench_ingest_link(report: Sink, work: Path, pool: list[str], cfg: dict[str, int],

@@ -32,7 +32,7 @@ from itertools import combinations
 from rapidfuzz import fuzz
 
 from provenance.entities import canonical, normalise, same_entity
-from provenance.extract.chains import countries_named, main_country
+from provenance.extract.chains import YEAR_SETTING, countries_named, main_country
 from provenance.models import Chain, Claim, Document, Extraction, Quote
 from provenance.serialize import claim_record, quote_record
 from provenance.store.base import (
@@ -79,8 +79,6 @@ SUBJECT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("all", re.compile(r"\b(?:people|persons?\b|individuals|victims|dead\b|total|deaths)", re.I)),
 )
 _AGENT_PHRASE = re.compile(r"\b(?:by|from)\b.*$", re.I)
-_YEAR_SCOPE = re.compile(r"\b(in|since|during)\s+(?:early\s+|late\s+|mid-)?((?:1[89]|20)\d\d)\b",
-                         re.I)
 _PART_OF = re.compile(r"\s+of\s+(?:the|them|those|these|whom)\b", re.I)
 _PLACE_IN = re.compile(r"\b(?:in|near|across)\s+((?:[A-Z][\w'-]+\s?)+)")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -150,7 +148,7 @@ def scope_of(place: str | None, what: str | None, home: str | None = None,
 def time_scope(c: Claim, year: str | None) -> str | None:
     """"in 1987" when the claim's sentence sets it in another year than the article's
     ("In 1987 the ferry ... sank, killing more than 4,000"), else None."""
-    m = _YEAR_SCOPE.search(c.sentence.text)
+    m = YEAR_SETTING.search(c.sentence.text)
     if m is None or m[2] == year:
         return None
     return f"{m[1].casefold()} {m[2]}"
@@ -471,8 +469,13 @@ def compare_quotes(a: StatementRecord | QuoteRow, b: StatementRecord | QuoteRow,
         ok = score >= need
     if not ok:
         return None
+    return _same_quote_link(a, b, round(score, 1))
+
+
+def _same_quote_link(a: StatementRecord | QuoteRow, b: StatementRecord | QuoteRow,
+                     score: float) -> LinkRecord:
     lo, hi = sorted((a.id, b.id))
-    return LinkRecord("same-as", lo, hi, round(score, 1), {"speaker": a.origin or b.origin})
+    return LinkRecord("same-as", lo, hi, score, {"speaker": a.origin or b.origin})
 
 
 # -- linking a new article ------------------------------------------------------------
@@ -556,10 +559,7 @@ def _disagreements_within(earlier: list[StatementRecord],
 def _same_score(scored: LinkRecord | None, row: QuoteRow,
                 st: StatementRecord) -> LinkRecord | None:
     """The link :func:`compare_quotes` gives ``row``, a copy of a quote it already scored."""
-    if scored is None:
-        return None
-    lo, hi = sorted((row.id, st.id))
-    return LinkRecord("same-as", lo, hi, scored.score, {"speaker": row.origin or st.origin})
+    return None if scored is None else _same_quote_link(row, st, scored.score)
 
 
 def _other(lk: LinkRecord, st: StatementRecord) -> int:

@@ -320,16 +320,7 @@ class Context:
     def country_at(self, pos: int) -> str | None:
         """The country named last before ``pos`` ("the country's ..."), else the main one."""
         words = _CAPWORD.findall(self.text, max(0, pos - 3000), pos)
-        for k in range(len(words) - 1, -1, -1):
-            w = words[k].casefold()
-            pair = f"{w} {words[k + 1].casefold()}" if k + 1 < len(words) else ""
-            if pair in lex.DEMONYMS:
-                return pair
-            if w in lex.DEMONYMS:
-                return w
-            if w in lex.ADJECTIVE_COUNTRY:
-                return lex.ADJECTIVE_COUNTRY[w]
-        return self.country
+        return _last_country(words, adjectives=True) or self.country
 
     def country_near(self, pos: int) -> str | None:
         """A country named just before ``pos`` in the same sentence ("In neighbouring
@@ -337,11 +328,12 @@ class Context:
         lo = max(0, pos - 80)
         cut = self.text.rfind(". ", lo, pos)
         words = _CAPWORD.findall(self.text, cut + 1 if cut >= 0 else lo, pos)
-        found = _countries_near(words)
-        return found or self.country
+        return _last_country(words, adjectives=False) or self.country
 
 
-def _countries_near(words: list[str]) -> str | None:
+def _last_country(words: list[str], adjectives: bool) -> str | None:
+    """The country the last of ``words`` to name one names ("South Korea", "Moldova";
+    with ``adjectives`` also "Romanian")."""
     for k in range(len(words) - 1, -1, -1):
         w = words[k].casefold()
         pair = f"{w} {words[k + 1].casefold()}" if k + 1 < len(words) else ""
@@ -349,6 +341,8 @@ def _countries_near(words: list[str]) -> str | None:
             return pair
         if w in lex.DEMONYMS:
             return w
+        if adjectives and w in lex.ADJECTIVE_COUNTRY:
+            return lex.ADJECTIVE_COUNTRY[w]
     return None
 
 

@@ -53,8 +53,9 @@ _MAX_BACKREFS = 16  # sentences naming earlier figures, per document
 _ZONE = 300  # characters around a quote searched for who relayed it
 _MAX_DONORS = 8  # same-figure chains compared per claim
 _FRAME_REACH = 4  # sentences after "TASS recalled that ..." that its frame reaches
-_PAST_YEAR = re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring)\s+(?:early\s+|late\s+|mid-)?"
-                        r"((?:1[89]|20)\d\d)\b")
+# a sentence set in a year ("In 1987 ...", "since 2019"): the preposition and the year
+YEAR_SETTING = re.compile(r"\b([Ii]n|[Ss]ince|[Dd]uring)\s+(?:early\s+|late\s+|mid-)?"
+                          r"((?:1[89]|20)\d\d)\b")
 
 
 @dataclass
@@ -419,8 +420,8 @@ def run(ex: Extraction) -> Extraction:
     starts = [s.start for s in sents]
     this_year = doc.published[:4] if doc.published else None
     for st in sents:
-        m = _PAST_YEAR.search(text, st.start, st.end)
-        st.other_time = m is not None and m[1] != this_year
+        m = YEAR_SETTING.search(text, st.start, st.end)
+        st.other_time = m is not None and m[2] != this_year
     _headline_suffix(doc, paras, sents, ctx)
 
     names = _Names(text)

@@ -247,13 +247,15 @@ def _masthead_outlet(doc: Document, paras: list[tuple[int, int]],
     return None
 
 
-def _published_by(text: str) -> str | None:
-    """"This article was published by North Africa Monitor on 15 April 2026"."""
+def _published_by(text: str) -> tuple[str | None, str | None]:
+    """The outlet and date of a closing line "This article was published by North Africa
+    Monitor on 15 April 2026", each None when not given."""
     for line in _last_lines(text, 4):
         m = _PUBLISHED_BY.search(line)
-        if m and _name_like(m[1].strip()):
-            return m[1].strip()
-    return None
+        if m:
+            name = m[1].strip()
+            return (name if _name_like(name) else None), find_date(line)
+    return None, None
 
 
 @register("metadata", "metadata.rules.v1")
@@ -275,14 +277,11 @@ def run(ex: Extraction) -> Extraction:
             published = _date_bar(doc.text, s, e)
             if published:
                 break
+    closing_outlet, closing_date = _published_by(doc.text)
     if outlet is None:
         outlet = _credit_outlet(doc.text) or _wire_credit(doc, paras) \
-            or _masthead_outlet(doc, paras, title) or _published_by(doc.text)
-    if published is None:
-        for line in _last_lines(doc.text, 4):
-            if _PUBLISHED_BY.search(line):
-                published = find_date(line)
-                break
+            or _masthead_outlet(doc, paras, title) or closing_outlet
+    published = published or closing_date
     if (title, outlet, published) == (doc.title, doc.outlet, doc.published):
         return ex
     new_doc = doc.model_copy(update={"title": title, "outlet": outlet, "published": published})

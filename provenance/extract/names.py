@@ -26,6 +26,7 @@ from provenance.extract.cues import (
     ROLE_WORDS,
     STATEMENT_WORDS,
 )
+from provenance.extract.numbers import TENS, UNITS, VAGUE_LOW
 
 _TOKEN = re.compile(r"[^\W_][\w\-’']*|[^\w\s]")
 _POSSESSIVE = re.compile(r"[’']s?$")
@@ -358,8 +359,10 @@ def analyse_phrase(phrase: str) -> Mention:
 
 
 # capitalised only at a sentence start: "The Sfax coast", "Three Tunisians were arrested"
-_NEVER_IN_NAMES = frozenset("""the a an two three four five six seven eight nine ten eleven
-twelve dozens hundreds thousands several many some""".split())
+# ("One" does open names: "One Direction", "Day One")
+_NEVER_IN_NAMES = frozenset({"the", "a", "an", "many", "some", *TENS,
+                             *(w for w in UNITS if w not in ("zero", "one")),
+                             *(w for w in VAGUE_LOW if " " not in w)})
 
 
 def _analyse(text: str, start: int, end: int) -> Mention:
