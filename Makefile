@@ -6,7 +6,7 @@ SHARED ?= ../shared
 DB     ?= provenance.db
 GVDB_DEV := $(wildcard $(SHARED)/benchmarks/gvdb/dev.tsv)
 
-.PHONY: run test lint typecheck unit eval bench golden clean
+.PHONY: run test lint typecheck unit eval bench compiled golden clean
 
 $(BIN)/provenance: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,5 +48,13 @@ bench: $(BIN)/provenance  ## throughput, linking, who-said latency, RSS -> docs/
 	@if [ ! -d "$(SHARED)" ]; then echo "bench: $(SHARED) is missing: benchmarking on the seeds only"; fi
 	$(BIN)/python -m bench.run --shared "$(SHARED)"
 
+COMPILED ?= .venv-compiled
+
+compiled:  ## the extraction stages compiled with mypyc (needs a C compiler) -> $(COMPILED)/bin/provenance
+	$(PYTHON) -m venv $(COMPILED)
+	$(COMPILED)/bin/pip install --quiet --upgrade pip "setuptools>=70.1" "mypy>=1.10" "pydantic>=2.6"
+	PROVENANCE_COMPILE=1 $(COMPILED)/bin/pip install --quiet --no-build-isolation .
+	@echo "compiled build: $(COMPILED)/bin/provenance"
+
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(COMPILED) build *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -28,7 +28,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from bench import corpus, stages
+from bench import compiled, corpus, stages
 from provenance.ingest.text import document_from_text
 from provenance.models import Document
 from provenance.parallel import extract_many
@@ -184,6 +184,31 @@ def bench_extraction(report: Report, label: str, texts: list[str], repeat: int,
                                 profile_extraction(sample)))
 
 
+def bench_compiled(report: Report, shared: Path, step: int, repeat: int,
+                   texts: list[str]) -> None:
+    """The same real-article extraction with the mypyc-compiled build (``make compiled``),
+    in a child process; its output must be identical to the pure build's."""
+    with tempfile.TemporaryDirectory(prefix="provenance-compiled-") as tmp:
+        site, why = compiled.build(Path(tmp))
+        got = compiled.measure(site, shared, step, repeat) if site else {"error": why}
+    if "error" in got or not got.get("compiled"):
+        report.note(f"compiled build not measured: {got.get('error', 'modules not compiled')}")
+        return
+    n, cpu, mb = got["articles"], got["cpu"], got["mb"]
+    rate = n / cpu if cpu > 0 else float("inf")
+    ratio = cpu / got["scan_cpu"] if got["scan_cpu"] > 0 else float("inf")
+    report.add(f"extraction, real ({n:,} articles), compiled build (`make compiled`), "
+               "one process", f"{rate:,.0f} articles per CPU-s, {mb / cpu:.2f} MB per CPU-s",
+               "≥ 500/s per core", verdict(rate >= 500))
+    report.add("extraction / bare scan (CPU time), real, compiled build",
+               f"{ratio:,.1f}× (scan: {n / max(got['scan_cpu'], 1e-9):,.0f} articles per "
+               "CPU-s)", "≤ 20×", verdict(ratio <= 20))
+    docs = [document_from_text(t, id=f"real-{i}") for i, t in enumerate(texts)]
+    same = compiled.digest(docs) == got["digest"]
+    report.add(f"compiled build's output vs the pure build's ({n:,} articles)",
+               "identical" if same else "DIFFERENT", "identical", verdict(same))
+
+
 def _burn(n: int) -> int:
     total = 0
     for i in range(n):
@@ -288,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="markdown report (default: docs/benchmarks.md at full scale, else stdout)")
     ap.add_argument("--jobs", type=int, default=2, help="parallel run to compare with one process")
     ap.add_argument("--no-profile", action="store_true")
+    ap.add_argument("--no-compiled", action="store_true",
+                    help="skip building and measuring the mypyc-compiled build")
     ap.add_argument("--budget", type=float, default=float(os.environ.get("BENCH_BUDGET", 480)),
                     help="seconds the largest ingest may take (else it is projected)")
     args = ap.parse_args(argv)
@@ -312,8 +339,10 @@ def main(argv: list[str] | None = None) -> int:
         parallel_headroom(report, args.jobs)
     if cfg["real_step"] > 1:
         sources += f"; every {cfg['real_step']}th real article for extraction"
-    bench_extraction(report, "real", [a.text for a in real[:: cfg["real_step"]]], repeat,
-                     jobs_list, not args.no_profile)
+    real_texts = [a.text for a in real[:: cfg["real_step"]]]
+    bench_extraction(report, "real", real_texts, repeat, jobs_list, not args.no_profile)
+    if not args.no_compiled and scale != "seeds":
+        bench_compiled(report, shared, cfg["real_step"], repeat, real_texts)
 
     with tempfile.TemporaryDirectory(prefix="provenance-bench-") as tmp:
         work = Path(tmp)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.extract.attribution import Context, attribute, trigger_index
+from provenance.extract.attribution import _TRIGGER_WORD, Context, attribute, trigger_index
 
 TEXT = ("Police said 12 people were killed. The death toll reportedly rose, "
         "according to TASS. Unsaid words stay unsaid; the mayor's aides are said to "
@@ -60,3 +60,15 @@ def test_index_agrees_with_a_rescan_on_any_range(text: str, data: st.DataObject)
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     _same(text, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES | st.sampled_from(["_", "2", "é", "'", "saidsaid", "told2"]),
+                max_size=30).map("".join))
+def test_index_finds_exactly_the_standalone_trigger_words(text: str) -> None:
+    index = trigger_index(text)
+    if index is None:
+        return
+    # the reference: every trigger word standing alone (no letter either side)
+    expected = [p for m in _TRIGGER_WORD.finditer(index.folded) for p in m.span()]
+    assert index.triggers == expected

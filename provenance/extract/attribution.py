@@ -67,6 +67,10 @@ def _trie(words: set[str]) -> str:
 # a trigger word standing alone in folded text: no letter either side (digits may touch it,
 # as they split letter runs); a bounded prefix tree, so the scan stays linear
 _TRIGGER_WORD = re.compile(r"(?<![^\W\d_])" + _trie(set(_TRIGGERS)) + r"(?![^\W\d_])")
+# The same words found by the character before them: a pattern led by a character class
+# lets the engine skip to the non-letters, instead of trying a match at every position.
+_TRIGGER_AFTER = re.compile(r"[\W\d_](" + _trie(set(_TRIGGERS)) + r")(?![^\W\d_])")
+_TRIGGER_FIRST = re.compile("(" + _trie(set(_TRIGGERS)) + r")(?![^\W\d_])")  # at the start
 _STRONG_OUTLET = frozenset({"news", "channel", "tv", "television", "radio", "portal", "newspaper",
                             "broadcaster", "outlet", "website", "daily", "weekly", "magazine",
                             "wire", "newswire", "gazette", "times", "post", "journal", "herald",
@@ -701,7 +705,9 @@ def trigger_index(text: str) -> TriggerIndex | None:
     folded = text.casefold()
     if len(folded) != len(text):
         return None
-    triggers = [p for m in _TRIGGER_WORD.finditer(folded) for p in m.span()]
+    first = _TRIGGER_FIRST.match(folded)
+    triggers = [*(first.span(1) if first else ()),
+                *(p for m in _TRIGGER_AFTER.finditer(folded) for p in m.span(1))]
     cues = sorted((i, i + len(cue)) for cue in lex.UNATTRIBUTED_CUES
                   for i in _occurrences(folded, cue))
     return TriggerIndex(folded, triggers, [s for s, _ in cues], [e for _, e in cues])

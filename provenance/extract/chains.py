@@ -56,6 +56,9 @@ _FRAME_REACH = 4  # sentences after "TASS recalled that ..." that its frame reac
 # a sentence set in a year ("In 1987 ...", "since 2019"): the preposition and the year
 YEAR_SETTING = re.compile(r"\b([Ii]n|[Ss]ince|[Dd]uring)\s+(?:early\s+|late\s+|mid-)?"
                           r"((?:1[89]|20)\d\d)\b")
+# the digits of every year YEAR_SETTING can name; a digit run cannot swallow one, as
+# YEAR_SETTING's year follows a space or a hyphen
+_YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
 
 
 @dataclass
@@ -418,10 +421,7 @@ def run(ex: Extraction) -> Extraction:
         sents.append(_Sentence(pi, s, e, attribute(text, s, e, ctx, local, index),
                                bool(local)))
     starts = [s.start for s in sents]
-    this_year = doc.published[:4] if doc.published else None
-    for st in sents:
-        m = YEAR_SETTING.search(text, st.start, st.end)
-        st.other_time = m is not None and m[2] != this_year
+    _mark_other_years(text, sents, doc.published[:4] if doc.published else None)
     _headline_suffix(doc, paras, sents, ctx)
 
     names = _Names(text)
@@ -469,6 +469,20 @@ def run(ex: Extraction) -> Extraction:
     quotes = _quote_chains(ex, sents, starts, paras, masks, mstarts, ctx)
     claims = _claim_chains(ex, quotes, sents, starts, paras)
     return ex.model_copy(update={"quotes": quotes, "claims": claims})
+
+
+def _mark_other_years(text: str, sents: list[_Sentence], this_year: str | None) -> None:
+    """Mark the sentences set in a year other than the article's ("In 2018 ...").
+
+    The year's digits are found in one fast pass over the document; only the sentences
+    holding one are searched for the preposition before it.
+    """
+    years = [m.start() for m in _YEAR_DIGITS.finditer(text)]
+    for st in sents:
+        k = bisect.bisect_left(years, st.start)
+        if k < len(years) and years[k] + 4 <= st.end:
+            m = YEAR_SETTING.search(text, st.start, st.end)
+            st.other_time = m is not None and m[2] != this_year
 
 
 def _sentence_chains(sents: list[_Sentence], with_figures: set[int]) -> None:

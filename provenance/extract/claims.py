@@ -23,7 +23,7 @@ an event, so "several official buildings" and "several days" are not claims.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from provenance.extract import events
 from provenance.extract.numbers import (
@@ -31,12 +31,14 @@ from provenance.extract.numbers import (
     TextIndex,
     find_amounts,
     index_text,
+    last_char,
     non_count,
     tail_words,
+    trie,
 )
 from provenance.extract.registry import register
 from provenance.extract.segment import doc_sentences
-from provenance.models import Chain, Claim, Event, Extraction, Qualifier, Span, trusted
+from provenance.models import Chain, Claim, Event, Extraction, Qualifier, Span, replaced, trusted
 
 MAX_SENTENCE = 1500  # longer "sentences" (unsegmentable text) are read in pieces this long
 MAX_AMOUNTS = 40  # amounts read per sentence: more is a table or garbage, not prose
@@ -61,22 +63,28 @@ _QUALIFIERS: dict[str, Qualifier] = {
     "a maximum of": "up_to", "fewer than": "fewer_than", "less than": "fewer_than",
     "under": "fewer_than", "below": "fewer_than", "just under": "fewer_than",
 }
+_QUALIFIER_ENDS = frozenset(q.rpartition(" ")[2] for q in _QUALIFIERS)  # their last words
 _QUAL_AFTER = re.compile(r"(?i:\s*(?:\+|or more\b|or so\b|plus\b|(or less|or fewer)\b))")
 _CURRENCY_SIGNS = "$€£¥₽₸₴"
 _CURRENCY_CODES = frozenset("usd eur gbp rub kzt us$ a$ c$".split())
+_CODE_ENDS = frozenset(c[-1] for c in _CURRENCY_CODES)
+_BEFORE_AMOUNT = _CURRENCY_SIGNS + " \u00a0"  # what a qualifier may stand before
 # Currency words after an amount ("30,000 lari", "one million CFA francs"); "won", "real",
 # "rand" and the like are left out where the word is more often something else.
-_CURRENCIES = (
-    r"dollars?|euros?|cents?|pounds?|pence|rubles?|roubles?|kopecks?|tenge|yuan|renminbi|yen"
-    r"|hryvnias?|hryvnyas?|hryvni|(?:cfa |swiss )?francs?|lari|tetri|taka|lei|leu|leva|lev"
-    r"|rupees?|rupiah|paise|naira|kobo|zlotys?|zloty|zlotych|groszy|forints?|korunas?|koruny"
-    r"|crowns|kronor|kroner|kronur|krona|krone|pesos?|reais|rands|shillings?|dinars?|dirhams?"
-    r"|riyals?|rials?|liras?|lire|manats?|drams?|tugriks?|togrogs?|baht|dong|ringgit"
-    r"|kwachas?|cedis?|birr|pula|afghanis?|soles|bolivars?|bolivares|quetzales|quetzals?"
-    r"|lempiras?|colones|guaranies|guaranis?|rubel|kyats?|riels?|ariary|leones?|dalasis?"
-    r"|rufiyaa|ouguiyas?|somoni|denars?"
-    r"|usd|eur|gbp|rub|kzt|inr|cny|jpy|chf|uah|pln|ron|gel|bdt|xaf|xof|ngn")
-_CURRENCY_AFTER = re.compile(r"(?i:[ \u00a0]*(" + _CURRENCIES + r")\b)")
+_CURRENCIES = [
+    *"""dollar dollars euro euros cent cents pound pounds pence ruble rubles rouble roubles kopeck
+    kopecks tenge yuan renminbi yen hryvnia hryvnias hryvnya hryvnyas hryvni franc francs lari
+    tetri taka lei leu leva lev rupee rupees rupiah paise naira kobo zloty zlotys zlotych groszy
+    forint forints koruna korunas koruny crowns kronor kroner kronur krona krone peso pesos reais
+    rands shilling shillings dinar dinars dirham dirhams riyal riyals rial rials lira liras lire
+    manat manats dram drams tugrik tugriks togrog togrogs baht dong ringgit kwacha kwachas cedi
+    cedis birr pula afghani afghanis soles bolivar bolivars bolivares quetzales quetzal quetzals
+    lempira lempiras colones guaranies guarani guaranis rubel kyat kyats riel riels ariary leone
+    leones dalasi dalasis rufiyaa ouguiya ouguiyas somoni denar denars
+    usd eur gbp rub kzt inr cny jpy chf uah pln ron gel bdt xaf xof ngn""".split(),
+    "cfa franc", "cfa francs", "swiss franc", "swiss francs"]
+# one word at most fits at a place, so the prefix tree finds what the flat alternation does
+_CURRENCY_AFTER = re.compile(r"(?i:[ \u00a0]*(" + trie(_CURRENCIES) + r")\b)")
 _PARTITIVE = re.compile(
     r"(?i:\s+of\s+(?:(them|those|whom|these)|the\s+(dead|injured|wounded|killed|victims|missing"
     r"|deceased|detainees|detained|arrested|hostages|casualties))\b)")
@@ -100,12 +108,14 @@ _ELLIPTIC_VERB = re.compile(r"(?i:\s+(?:had|have|has|were|are|was|is|remain|rema
                             r"|fled|left|lost)\b)")
 _AND_BEFORE = re.compile(r"(?i:\band\s*$)")
 _PERCENT_AFTER = re.compile(r"(?i:[ \u00a0]*(?:%|percent\b|per cent\b))")
-_CLAUSE_BREAK = re.compile(r"[;:(]|\s[–—]\s|(?i:\b(?:while|but|whereas|although|though|however"
-                           r"|meanwhile)\b)")
+# (the look-ahead for the words' first letters only saves time)
+_CLAUSE_BREAK = re.compile(r"[;:(]|\s[–—]\s|(?=[abhmtwABHMTW])\b(?i:(?:" + trie(
+    "while but whereas although though however meanwhile".split()) + r")\b)")
 _AMOUNT_NOUN = re.compile(r"(?i:\b(?:price|prices|cost|costs|tariffs?|fares?|rates?|wages?"
                           r"|salar(?:y|ies)|budget|toll|number|numbers|tax|taxes|output"
                           r"|production|value|spending|sales|imports?|exports?)\b)")
 _WORD = re.compile(r"[\s\"'“”«»‘’]*([A-Za-z][\w'’-]*)[\"'“”«»‘’]?")
+_QUOTE_MARKS = re.compile(r"[\"“”«»‘’]")
 _STOP = frozenset(
     """in on at by during after before from for with to among across near since as into under
     including and or but while who which that whom whose where when were was are is have has had
@@ -155,8 +165,7 @@ _AS_OF = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Found:
+class _Found(NamedTuple):
     """An amount read in context, before it becomes a :class:`Claim`."""
 
     amount: Amount
@@ -202,6 +211,8 @@ def _counts(text: str, amounts: list[Amount], s: int) -> list[Amount]:
 
 def _merge_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
     """``10-15``, ``10 to 15`` and ``between 10 and 15`` as one amount with bounds."""
+    if len(amounts) < 2:
+        return amounts
     out: list[Amount] = []
     i = 0
     while i < len(amounts):
@@ -227,7 +238,7 @@ def _noun_phrase(text: str, pos: int, end: int,
     words: list[tuple[int, int]] = []
     head: str | None = None
     p = pos
-    m = _WORD.match(text, p, end)
+    m = _WORD.match(text, p, end)  # always the word at ``p``
     if m and m.group(1).casefold() == "more":  # "hundreds more injured"
         p = m.end()
         m = _WORD.match(text, p, end)
@@ -236,10 +247,8 @@ def _noun_phrase(text: str, pos: int, end: int,
         m = _WORD.match(text, p, end)
         if m and m.group(1).casefold() == "the":
             p = m.end()
-    while len(words) < 8:
-        m = _WORD.match(text, p, end)
-        if not m:
-            break
+            m = _WORD.match(text, p, end)
+    while len(words) < 8 and m:
         w = m.group(1).casefold()
         if w == "of" and words:
             after_of = m.end()
@@ -250,20 +259,20 @@ def _noun_phrase(text: str, pos: int, end: int,
             if not nxt or nxt.group(1).casefold() in _STOP or events.is_predicate(nxt.group(1)):
                 break
             head = head or text[words[-1][0]:words[-1][1]]
-            p = after_of
+            p, m = after_of, nxt
             continue
         if w in _STOP or events.is_predicate(w) or w.endswith("ly"):
             break
         words.append((m.start(1), m.end(1)))
         p = m.end()
-        if _is_plural(w):  # the head noun, unless a compound goes on ("police officers")
-            nxt = _WORD.match(text, p, end)
-            if not nxt or (nxt.group(1).casefold() != "of" and not _is_plural(nxt.group(1))):
-                break
+        m = _WORD.match(text, p, end)
+        # the head noun, unless a compound goes on ("police officers")
+        if _is_plural(w) and (not m or (m.group(1).casefold() != "of"
+                                        and not _is_plural(m.group(1)))):
+            break
     if not words:
         return None, None, pos
-    what = text[words[0][0]:words[-1][1]]
-    what = re.sub(r"[\"“”«»‘’]", "", what).strip()
+    what = _QUOTE_MARKS.sub("", text[words[0][0]:words[-1][1]]).strip()
     return what, head or text[words[-1][0]:words[-1][1]], words[-1][1]
 
 
@@ -282,39 +291,19 @@ def _is_plural(head: str) -> bool:
 
 def _read(text: str, a: Amount, s: int, e: int, left_bound: int, right_bound: int) -> _Found:
     """Qualifier, subject and event of the amount ``a`` in the sentence ``[s, e)``."""
-    qualifier: Qualifier = "exact"
-    left = a.start
     if a.kind == "vague":
-        qualifier = "vague"
+        qualifier: Qualifier = "vague"
+        left = a.start
     elif a.low is not None:
-        qualifier = "range"
+        qualifier, left = "range", a.start
     else:
-        q_end = a.start  # "(about $11,000)", "up to US$ 50 million": read past the currency
-        while q_end > left_bound and text[q_end - 1] in _CURRENCY_SIGNS + " \u00a0":
-            q_end -= 1
-        words = [w.casefold() for w in tail_words(text, q_end, left_bound, 4)]
-        if words and words[-1] in _CURRENCY_CODES:
-            words.pop()
-        words = words[-3:]
-        for k in (3, 2, 1):
-            phrase = " ".join(words[-k:])
-            if len(words) >= k and phrase in _QUALIFIERS:
-                qualifier = _QUALIFIERS[phrase]
-                found_at = _rfind_word(text, words[-k], max(left_bound, a.start - 60), a.start)
-                left = found_at if found_at >= 0 else a.start
-                break
-        else:
-            qa = _QUAL_AFTER.match(text, a.end, e)
-            if qa:
-                qualifier = "up_to" if qa.group(1) else "at_least"
+        qualifier, left = _qualifier(text, a, e, left_bound)
     reach = min(right_bound, a.end + _RIGHT_REACH)
     brk = _CLAUSE_BREAK.search(text, a.end, reach)
     clause_end = brk.start() if brk else reach
-    money = _currency_before(text, a.start, left_bound) \
-        or bool(_CURRENCY_AFTER.match(text, a.end, e))
-    percent = bool(_PERCENT_AFTER.match(text, a.end, e))
-    if money or percent:
-        cm = _CURRENCY_AFTER.match(text, a.end, e)
+    cm = _CURRENCY_AFTER.match(text, a.end, e)
+    percent = _PERCENT_AFTER.match(text, a.end, e) is not None
+    if percent or cm or _currency_before(text, a.start, left_bound):
         what = "percent" if percent else (cm.group(1).casefold() if cm else "money")
         return _Found(a, qualifier, what, None, "other", True, True, left, a.end, clause_end)
     partitive = _PARTITIVE.match(text, a.end, clause_end)
@@ -323,7 +312,8 @@ def _read(text: str, a: Amount, s: int, e: int, left_bound: int, right_bound: in
         what = head = partitive.group(1) or partitive.group(2)
     else:
         what, head, np_end = _noun_phrase(text, a.end, clause_end, a.kind)
-    event: Event | None = events.outcome_noun(head) if head else None
+    outcome = events.outcome_noun(head) if head else None
+    event: Event | None = outcome
     if event is None:
         event = events.event_before(tail_words(text, left, left_bound))
     if event is None:
@@ -339,7 +329,7 @@ def _read(text: str, a: Amount, s: int, e: int, left_bound: int, right_bound: in
     if event is None and what:
         event = events.role_noun(what) or events.role_after(text, np_end, clause_end)
         cue = event is not None
-    if event is not None and head and events.outcome_noun(head):
+    if event is not None and outcome:
         what = None  # "several deaths": the people are counted, not the deaths
     if a.kind == "multiplier":
         kept = bool(_AMOUNT_NOUN.search(text, max(s, a.start - 60), min(e, a.end + 60)))
@@ -361,10 +351,34 @@ def _read(text: str, a: Amount, s: int, e: int, left_bound: int, right_bound: in
     return _Found(a, qualifier, what, head, event, cue, kept, left, np_end, clause_end)
 
 
+def _qualifier(text: str, a: Amount, e: int, left_bound: int) -> tuple[Qualifier, int]:
+    """The qualifier of the single amount ``a`` and where it starts ("at least", "or more")."""
+    q_end = a.start  # "(about $11,000)", "up to US$ 50 million": read past the currency
+    while q_end > left_bound and text[q_end - 1] in _BEFORE_AMOUNT:
+        q_end -= 1
+    words = [w.casefold() for w in tail_words(text, q_end, left_bound, 4)]
+    if words and words[-1] in _CURRENCY_CODES:
+        words.pop()
+    if words and words[-1] in _QUALIFIER_ENDS:
+        words = words[-3:]
+        for k in (3, 2, 1):
+            phrase = " ".join(words[-k:])
+            if len(words) >= k and phrase in _QUALIFIERS:
+                found_at = _rfind_word(text, words[-k], max(left_bound, a.start - 60), a.start)
+                return _QUALIFIERS[phrase], found_at if found_at >= 0 else a.start
+    qa = _QUAL_AFTER.match(text, a.end, e)
+    if qa:
+        return ("up_to" if qa.group(1) else "at_least"), a.start
+    return "exact", a.start
+
+
 def _toll_event(text: str, left: int, left_bound: int) -> Event | None:
     """The event of a toll the amount is the new value of ("the toll has risen to 41",
     "the number of people killed ... climbs to", "the number of dead is between")."""
     lo = max(left_bound, left - _TOLL_REACH)
+    window = text[lo:left].lower()
+    if "toll" not in window and "number" not in window:  # what every match holds
+        return None
     m = _TOLL_BEFORE.search(text, lo, left)
     if not m:
         return None
@@ -391,13 +405,18 @@ def _currency_before(text: str, pos: int, limit: int) -> bool:
         j -= 1
     if j > limit and text[j - 1] in _CURRENCY_SIGNS:
         return True
+    if last_char(text, pos, limit).casefold()[-1:] not in _CODE_ENDS:
+        return False  # the word before cannot be a currency code
     words = tail_words(text, pos, limit, 1)
     return bool(words) and words[-1].casefold() in _CURRENCY_CODES
 
 
+_MULTIPLIED = re.compile(r"\s+of\s+(?:the\s+)?([\w\s'-]{1,60}?)(?=[,.;]|\s+(?:in|for|and|after"
+                         r"|took)\b)")
+
+
 def _multiplied(text: str, a: Amount, e: int) -> str | None:
-    m = re.match(r"\s+of\s+(?:the\s+)?([\w\s'-]{1,60}?)(?=[,.;]|\s+(?:in|for|and|after|took)\b)",
-                 text[a.end:min(e, a.end + 80)] + ".")
+    m = _MULTIPLIED.match(text[a.end:min(e, a.end + 80)] + ".")
     return m.group(1).strip() if m else None
 
 
@@ -473,7 +492,7 @@ def sentence_claims(text: str, s: int, e: int, index: TextIndex | None = None) -
         if f.cue or not nxt.cue or f.amount.kind == "multiplier" or nxt.event is None:
             continue
         if _COORDINATION.fullmatch(text, f.np_end, nxt.left):
-            found[i] = replace(f, event=nxt.event, cue=True, kept=True)
+            found[i] = f._replace(event=nxt.event, cue=True, kept=True)
     # a subset: "killed 30 people, including 12 children"; "21 were injured, two of them"
     for i in range(1, len(found)):
         f, prv = found[i], found[i - 1]
@@ -482,20 +501,20 @@ def sentence_claims(text: str, s: int, e: int, index: TextIndex | None = None) -
         if prv.cue and prv.event in PERSON_EVENTS:
             tail = tail_words(text, f.left, prv.amount.end, 2)
             if tail and tail[-1].casefold() in ("including", "among", "of"):
-                found[i] = replace(f, event=prv.event, cue=True, kept=True)
+                found[i] = f._replace(event=prv.event, cue=True, kept=True)
                 continue
         if prv.kept and _PARTITIVE.match(text, f.amount.end, f.clause_end):
-            found[i] = replace(f, event=prv.event, cue=prv.cue, kept=True)
+            found[i] = f._replace(event=prv.event, cue=prv.cue, kept=True)
         elif prv.kept and not f.kept and f.head is None and prv.what \
                 and _ELLIPTIC_VERB.match(text, f.amount.end, f.clause_end) \
                 and _AND_BEFORE.search(text, prv.np_end, f.left):
             # "14 people died and more than 3.400 had to leave": the subject is shared
-            found[i] = replace(f, what=prv.what, event="other", kept=True)
+            found[i] = f._replace(what=prv.what, event="other", kept=True)
         elif prv.kept and not f.kept and f.head is None and prv.amount.kind != "multiplier" \
                 and _COMPARED.search(text, prv.amount.end, f.amount.start) \
                 and not _CLAUSE_BREAK.search(text, prv.amount.end, f.left):
             # "412 deaths ..., compared with 268 in 2025": the same count at another time
-            found[i] = replace(f, what=prv.what, head=prv.head, event=prv.event, cue=prv.cue,
+            found[i] = f._replace(what=prv.what, head=prv.head, event=prv.event, cue=prv.cue,
                                kept=True)
     out: list[Claim] = []
     prev: tuple[int, str | None] | None = None  # the last kept amount's end and subject
@@ -535,11 +554,11 @@ def run(ex: Extraction) -> Extraction:
     text = ex.document.text
     claims: list[Claim] = []
     index = index_text(text)
-    for _, s, e in doc_sentences(ex.document):
-        if index is not None and not index.may_hold_amounts(s, e):
-            continue
+    spans = doc_sentences(ex.document)
+    ranges = index.holding_amounts(spans) if index is not None else [(s, e) for _, s, e in spans]
+    for s, e in ranges:
         claims += sentence_claims(text, s, e, index)
         if len(claims) >= MAX_CLAIMS:
             del claims[MAX_CLAIMS:]
             break
-    return ex.model_copy(update={"claims": claims})
+    return replaced(ex, claims=claims)

@@ -18,21 +18,22 @@ from provenance.extract.attribution import Context, classify, tokenize
 from provenance.extract.registry import register
 from provenance.extract.segment import paragraphs_of
 from provenance.extract.sources_lexicon import MONTHS, WEEKDAYS
-from provenance.models import Document, Extraction
+from provenance.models import Document, Extraction, replaced
 
 _MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
 _YMD_SLASH = re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
-_DMY_NAMED = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\.?[ \t]+" + _MONTH
+# (patterns opening on a character class, or on a look-ahead for one, are scanned faster)
+_DMY_NAMED = re.compile(r"(\d(?<!\d\d)\d?)(?:st|nd|rd|th)?\.?[ \t]+" + _MONTH
                         + r"\.?,?[ \t]+(\d{4})(?!\d)", re.I)
-_MDY_NAMED = re.compile(r"\b" + _MONTH + r"\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})(?!\d)",
-                        re.I)
+_MDY_NAMED = re.compile(r"(?=[adfjmnos])\b" + _MONTH
+                        + r"\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})(?!\d)", re.I)
 _DMY_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 # every date pattern above needs a year: four digits, no digit either side, 1900-2100
-_FOUR_DIGITS = re.compile(r"\d{4}")
-_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_FOUR_DIGITS = re.compile(r"\d\d{3}")
+_YEAR = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")  # four digits, no digit either side
 _DATE_LINE_CUE = re.compile(r"^\W*(?:published|posted|updated|date[d]?|last updated)\b", re.I)
 _CREDIT = re.compile(r"^(?:source|sources|via|originally published (?:by|in|at|on)|credit)"
                      r"[ \t]*[:\-–][ \t]*(\S.*)$", re.I)
@@ -111,21 +112,24 @@ def _is_date_or_nav(line: str) -> bool:
     if len(words) > 30:
         return False
     rest = [w for w in words if not (w in WEEKDAYS or w[:3] in MONTHS or w.isdigit()
-                                     or _CLOCK.fullmatch(w))]
+                                     or (":" in w and _CLOCK.fullmatch(w)))]
     if not rest:
         return True  # "Wednesday, January 19", "10:20"
     return all(w in _NAV_WORDS for w in rest)
 
 
 def _looks_like_headline(line: str) -> bool:
+    if len(line) > 400:
+        return False
     words = line.split()
-    if not 3 <= len(words) <= 30 or len(line) > 400 or _is_date_or_nav(line):
+    if not 3 <= len(words) <= 30 or _is_date_or_nav(line):
         return False
     if line.casefold().startswith(("by ", "photo", "source:", "image", "quote:")):
         return False
-    letters = [c for c in line if c.isalpha()]
-    if letters and all(c.isupper() for c in letters) and len(words) <= 4:
-        return False  # an all-caps byline
+    if len(words) <= 4:
+        letters = [c for c in line if c.isalpha()]
+        if letters and all(c.isupper() for c in letters):
+            return False  # an all-caps byline
     return line[-1] not in ".?!" or len(words) <= 20
 
 
@@ -156,8 +160,8 @@ def _title(doc: Document, paras: list[tuple[int, int]]) -> str | None:
         line = doc.text[s:e]
         if _looks_like_headline(line):
             return line
-        if len(line.split()) > 30:
-            break  # body text reached before any headline
+        if len(line.split(maxsplit=30)) > 30:
+            break  # body text reached before any headline (more than 30 words)
     return None
 
 
@@ -185,9 +189,12 @@ def _last_lines(text: str, n: int) -> list[str]:
     return out
 
 
-def _credit_outlet(text: str) -> str | None:
-    """An outlet credited on a closing line: "Source: Rossa Primavera News Agency"."""
-    for line in _last_lines(text, 8):
+def _credit_outlet(closing: list[str]) -> str | None:
+    """An outlet credited on a closing line: "Source: Rossa Primavera News Agency".
+
+    ``closing`` is :func:`_last_lines` of the text.
+    """
+    for line in closing:
         m = _CREDIT.match(line)
         if m:
             value = m[1].strip().rstrip(".")
@@ -230,6 +237,8 @@ def _masthead_outlet(doc: Document, paras: list[tuple[int, int]],
     "TerraPulse Digest", "Corriere del Canale – English edition"), a date bar's first
     part ("Wiener Abendpost | World | 10.02.2026") or a byline ("By A. Writer, Outlet")."""
     for k, (s, e) in enumerate(paras[:_TOP]):
+        if e - s > 120:  # (paragraphs are trimmed) too long for a masthead
+            continue
         line = doc.text[s:e].strip()
         if not line or line == title or len(line) > 120 or line[-1] in ".:;!?" \
                 or "://" in line:
@@ -247,11 +256,11 @@ def _masthead_outlet(doc: Document, paras: list[tuple[int, int]],
     return None
 
 
-def _published_by(text: str) -> tuple[str | None, str | None]:
+def _published_by(closing: list[str]) -> tuple[str | None, str | None]:
     """The outlet and date of a closing line "This article was published by North Africa
-    Monitor on 15 April 2026", each None when not given."""
-    for line in _last_lines(text, 4):
-        m = _PUBLISHED_BY.search(line)
+    Monitor on 15 April 2026", each None when not given (``closing``: the last lines)."""
+    for line in closing:
+        m = _PUBLISHED_BY.search(line) if "published " in line else None
         if m:
             name = m[1].strip()
             return (name if _name_like(name) else None), find_date(line)
@@ -274,15 +283,18 @@ def run(ex: Extraction) -> Extraction:
         published = find_date(published) or published
     if published is None:
         for s, e in paras[:_TOP]:
+            if _FOUR_DIGITS.search(doc.text, s, min(e, s + 300)) is None:
+                continue  # no year, so no date bar (what _date_bar would find)
             published = _date_bar(doc.text, s, e)
             if published:
                 break
-    closing_outlet, closing_date = _published_by(doc.text)
+    closing = _last_lines(doc.text, 8)
+    closing_outlet, closing_date = _published_by(closing[:4])
     if outlet is None:
-        outlet = _credit_outlet(doc.text) or _wire_credit(doc, paras) \
+        outlet = _credit_outlet(closing) or _wire_credit(doc, paras) \
             or _masthead_outlet(doc, paras, title) or closing_outlet
     published = published or closing_date
     if (title, outlet, published) == (doc.title, doc.outlet, doc.published):
         return ex
-    new_doc = doc.model_copy(update={"title": title, "outlet": outlet, "published": published})
-    return ex.model_copy(update={"document": new_doc})
+    new_doc = replaced(doc, title=title, outlet=outlet, published=published)
+    return replaced(ex, document=new_doc)

@@ -158,6 +158,27 @@ def _tokens(text: str, lo: int, hi: int, most: int | None = None) -> list[tuple[
     return [(m.start(), m.end(), m.group()) for m in islice(found, most)]
 
 
+def _start_of(text: str, words: list[str], k: int, j: int, pos: int) -> int:
+    """The offset of token ``words[k]`` given that ``words[j]`` (``j >= k``) ends at or
+    just before ``pos`` (only white space and underscores after it).
+
+    Walks back with ``rfind``: only white space and underscores lie between tokens, and no
+    token holds those at its edges, so each last occurrence is the token itself."""
+    rfind = text.rfind
+    for i in range(j, k - 1, -1):
+        pos = rfind(words[i], 0, pos)
+    return pos
+
+
+def _end_of(text: str, words: list[str], k: int, pos: int) -> int:
+    """The end offset of token ``words[k]`` given that ``words[0]`` starts at ``pos``
+    (the forward twin of :func:`_start_of`)."""
+    find = text.find
+    for i in range(k + 1):
+        pos = find(words[i], pos) + len(words[i])
+    return pos
+
+
 class _Truncated(Exception):
     """A scan over a shortened token window reached its first tokens."""
 
@@ -171,103 +192,112 @@ def np_left(text: str, end: int, lo: int, appositive: bool = True) -> tuple[int,
     # the same wherever tokenising starts, so the answer is the same unless the backward
     # scan reaches the first tokens of the short window.
     cut = text.rfind(" ", lo, end - _SHORT_WINDOW) if end - _SHORT_WINDOW > lo else -1
-    if cut >= 0:
-        try:
-            return _np_left_in(text, bound, _tokens(text, cut + 1, end), True, appositive)
-        except _Truncated:
-            pass
-    return _np_left_in(text, bound, _tokens(text, lo, end), False, appositive)
+    if cut < 0:
+        return _np_left_in(text, bound, end, _TOKEN.findall(text, lo, end), False, appositive)
+    short = _TOKEN.findall(text, cut + 1, end)
+    try:
+        return _np_left_in(text, bound, end, short, True, appositive)
+    except _Truncated:  # the whole window: the tokens before the space, then the same ones
+        return _np_left_in(text, bound, end, _TOKEN.findall(text, lo, cut + 1) + short,
+                           False, appositive)
 
 
-def _np_left_in(text: str, lo: int, toks: list[tuple[int, int, str]],
+def _np_left_in(text: str, lo: int, end: int, words: list[str],
                 partial: bool, appositive: bool) -> tuple[int, int] | None:
-    """:func:`np_left` over the tokens before the cue; with ``partial``, raise
-    :class:`_Truncated` where tokens before ``toks`` could change the answer."""
-    i = len(toks) - 1
-    while i >= 0 and toks[i][2].casefold() in AUX_ADVERBS:
+    """:func:`np_left` over the tokens ``words`` of the window ending at ``end``; with
+    ``partial``, raise :class:`_Truncated` where tokens before ``words`` could change the
+    answer."""
+    i = len(words) - 1
+    while i >= 0 and words[i].casefold() in AUX_ADVERBS:
         i -= 1
-    if partial and (i < 0 or (i == 0 and toks[0][2] == ",")):
+    if partial and (i < 0 or (i == 0 and words[0] == ",")):
         raise _Truncated
-    if appositive and i > 0 and toks[i][2] == ",":
-        opened = _appositive_open(toks, i, partial)
+    if appositive and i > 0 and words[i] == ",":
+        opened = _appositive_open(words, i, partial)
         if opened is not None:  # "Anna Berg, a farmer from Lindvik, told": the name before
-            got = np_left(text, toks[opened][0], lo, appositive=False)
+            at = _start_of(text, words, opened, len(words) - 1, end)
+            got = np_left(text, at, lo, appositive=False)
             if got is not None and _is_cap(text[got[0]:got[1]]):
                 return got
-    if i > 0 and toks[i][2] == "," and (_is_cap(toks[i - 1][2]) or toks[i - 1][2] == ")"):
+    if i > 0 and words[i] == "," and (_is_cap(words[i - 1]) or words[i - 1] == ")"):
         i -= 1  # closing comma of an appositive: "The spokesman ..., Saltanat Azirbek, said"
     if i < 0:
         return None
-    first = toks[i][2]
+    first = words[i]
     if first.casefold() in PRONOUNS and first.casefold() not in ("her", "him", "them", "it"):
-        return toks[i][0], toks[i][1]
+        s = _start_of(text, words, i, len(words) - 1, end)
+        return s, s + len(first)
     stop = i
     j = i
     n = 0
-    words = [t[2] for t in toks]
+    np_word = _np_word
     while j >= 0 and n < _MAX_TOKENS:
-        tok = toks[j][2]
+        tok = words[j]
         if partial and j < 2:
             raise _Truncated  # every rule below may look up to two tokens back
+        if np_word(tok):  # the common case (no punctuation mark is one)
+            j -= 1
+            n += 1
+            continue
         if tok == ")":  # a parenthesis inside the phrase: "Rep. Gwen Moore (D-Wis.)"
             k = j - 1
-            while k >= 0 and k > j - 8 and toks[k][2] != "(":
+            while k >= 0 and k > j - 8 and words[k] != "(":
                 k -= 1
-            if k < 0 or toks[k][2] != "(":
+            if k < 0 or words[k] != "(":
                 break
             if j == stop:
                 stop = k - 1
             j = k - 1
             continue
         if tok == ".":
-            prev = toks[j - 1][2] if j > 0 else ""
+            prev = words[j - 1] if j > 0 else ""
             if prev.casefold() in _ABBREV or (len(prev) == 1 and prev.isupper()):
                 j -= 1
                 continue
             break
         if tok == ",":
             # an appositive: "<role phrase>, <Name>" — only when what follows is a name
-            seg = [t[2] for t in toks[j + 1: stop + 1]]
-            prev_w = toks[j - 1][2] if j > 0 else ""
+            seg = words[j + 1: stop + 1]
+            prev_w = words[j - 1] if j > 0 else ""
             if seg and all(_is_cap(t) for t in seg) and j > 0 and not _is_cap(prev_w) and (
                     _np_word(prev_w) or _in_complement(words, j - 1, partial)):
                 j -= 1
                 continue
             break
-        if not _np_word(tok):
-            p1 = toks[j - 1][2] if j > 0 else ""
-            p2 = toks[j - 2][2] if j > 1 else ""
-            if not tok.islower():
-                break
-            if not (p1 in ("of", "for") or (p1 in _DETS and p2 in ("of", "for"))) and not (
-                    _in_complement(words, j, partial) or _modifier(words, j, toks[stop][2],
-                                                                   partial)):
-                break
+        if not tok.islower():
+            break
+        p1 = words[j - 1] if j > 0 else ""
+        p2 = words[j - 2] if j > 1 else ""
+        if not (p1 in ("of", "for") or (p1 in _DETS and p2 in ("of", "for"))) and not (
+                _in_complement(words, j, partial) or _modifier(words, j, words[stop], partial)):
+            break
         j -= 1
         n += 1
     if partial and j < 0 and n < _MAX_TOKENS:
         raise _Truncated
     start_i = j + 1
-    while start_i <= stop and toks[start_i][2].casefold() in ("of", "for", "and", ","):
+    while start_i <= stop and words[start_i].casefold() in ("of", "for", "and", ","):
         start_i += 1
     if start_i > stop:
         return None
-    return toks[start_i][0], toks[stop][1]
+    stop_s = _start_of(text, words, stop, len(words) - 1, end)
+    return _start_of(text, words, start_i, stop, stop_s + len(words[stop])), \
+        stop_s + len(words[stop])
 
 
-def _appositive_open(toks: list[tuple[int, int, str]], i: int, partial: bool) -> int | None:
-    """The comma opening an appositive that the comma ``toks[i]`` closes, when the appositive
-    is a description or an aside ("a 70-year-old pensioner", "the head of the council", "41",
-    "for his part") after a name; else None."""
+def _appositive_open(words: list[str], i: int, partial: bool) -> int | None:
+    """The comma opening an appositive that the comma ``words[i]`` closes, when the
+    appositive is a description or an aside ("a 70-year-old pensioner", "the head of the
+    council", "41", "for his part") after a name; else None."""
     c = i - 1
     while c > 0 and i - c <= _MAX_TOKENS:
-        t = toks[c][2]
+        t = words[c]
         if t in (".", ";", ":", "!", "?") or t in "\"“”«»„":
             return None
         if t == ",":
-            first = toks[c + 1][2]
+            first = words[c + 1]
             if c + 1 < i and (first.casefold() in _APPOSITIVE_OPENERS or first[:1].isdigit()) \
-                    and _is_cap(toks[c - 1][2]):
+                    and _is_cap(words[c - 1]):
                 return c
             return None
         c -= 1
@@ -278,18 +308,18 @@ def _appositive_open(toks: list[tuple[int, int, str]], i: int, partial: bool) ->
 
 def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase starting at ``start`` (after an inverted cue: "said the spokesman")."""
-    toks = _tokens(text, start, min(hi, start + _WINDOW), _RIGHT_TOKENS)
-    if not toks:
+    words = _TOKEN.findall(text, start, min(hi, start + _WINDOW))[:_RIGHT_TOKENS]
+    if not words:
         return None
-    if toks[0][2] in ("of", "for", "and", ",", "."):
+    if words[0] in ("of", "for", "and", ",", "."):
         return None
-    if toks[0][2].casefold() in PRONOUNS:
-        if toks[0][2].casefold() in _OBJECT_PRONOUNS:
+    first = text.find(words[0], start)  # only white space and underscores before it
+    if words[0].casefold() in PRONOUNS:
+        if words[0].casefold() in _OBJECT_PRONOUNS:
             return None
-        return toks[0][0], toks[0][1]
+        return first, first + len(words[0])
     end_i = -1
     skip_to = -1
-    words = [t[2] for t in toks]
     # lower-case descriptors before a name: "said passenger Rodel Manalo", "a local resident"
     d0 = 1 if words[0].casefold() in ARTICLES else 0
     d = d0
@@ -297,44 +327,44 @@ def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
         d += 1
     descr_end = d if d > d0 and d < len(words) and (
         (_is_cap(words[d]) and words[d] not in NON_NAME_CAPS) or _np_word(words[d])) else -1
-    for k, (_, _, tok) in enumerate(toks[:_MAX_TOKENS]):
+    for k, tok in enumerate(words[:_MAX_TOKENS]):
         if k <= skip_to:
             continue
         if k < descr_end:
             end_i = k
             continue
         if tok == "(":  # "Rep. Gwen Moore (D-Wis.) said"
-            close = next((i for i in range(k + 1, min(len(toks), k + 8)) if toks[i][2] == ")"),
+            close = next((i for i in range(k + 1, min(len(words), k + 8)) if words[i] == ")"),
                          -1)
             if close < 0:
                 break
             skip_to = close
             continue
         if tok == ".":
-            prev = toks[k - 1][2] if k else ""
+            prev = words[k - 1] if k else ""
             if prev.casefold() in _ABBREV or (len(prev) == 1 and prev.isupper()):
                 continue
             break
         if tok == ",":
-            nxt = toks[k + 1][2] if k + 1 < len(toks) else ""
-            if end_i >= 0 and not _is_cap(toks[end_i][2]) and _is_cap(nxt) \
+            nxt = words[k + 1] if k + 1 < len(words) else ""
+            if end_i >= 0 and not _is_cap(words[end_i]) and _is_cap(nxt) \
                     and nxt not in NON_NAME_CAPS:
                 continue  # "said the spokesman, John Smith"
             break
         if not _np_word(tok) and not (tok.islower() and k > 0 and (
-                toks[k - 1][2] in ("of", "for") or (
-                    k > 1 and toks[k - 1][2] in _DETS and toks[k - 2][2] in ("of", "for"))
+                words[k - 1] in ("of", "for") or (
+                    k > 1 and words[k - 1] in _DETS and words[k - 2] in ("of", "for"))
                 or _in_complement(words, k))):
             break  # unless the head of a complement: "the head of the mission"
-        if tok in ("of", "for") and k > 0 and _is_cap(toks[k - 1][2]) \
-                and _base(toks[k - 1][2].casefold()) not in ROLE_WORDS \
-                and _base(toks[k - 1][2].casefold()) not in ORG_WORDS:
+        if tok in ("of", "for") and k > 0 and _is_cap(words[k - 1]) \
+                and _base(words[k - 1].casefold()) not in ROLE_WORDS \
+                and _base(words[k - 1].casefold()) not in ORG_WORDS:
             break  # "Cameron Easley for Morning Consult"
         if tok.casefold() not in FUNCTION_WORDS:
             end_i = k
     if end_i < 0:
         return None
-    return toks[0][0], toks[end_i][1]
+    return first, _end_of(text, words, end_i, first)
 
 
 def _surname_role(words: list[str], low: list[str], i: int) -> bool:

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from functools import lru_cache
+from typing import Literal, NamedTuple
 
 Kind = Literal["digits", "words", "vague", "multiplier"]
 
@@ -60,6 +61,7 @@ _WORDS_RE = re.compile(
     r"|(?P<mult>\b(?i:doubl|tripl|quadrupl)(?i:ed|ing|es)\b)"
 )
 _LETTERS = re.compile(r"[a-z]+")
+_WORD_SEPARATORS = re.compile(r"[ -]+")
 # Any of these words in a sentence sends it through the (slower) number-word scan.
 TRIGGERS = frozenset(
     [*UNITS, *TENS, *_WSCALE.split("|"), "dozens", "hundreds", "thousands", "millions",
@@ -68,8 +70,12 @@ TRIGGERS = frozenset(
 )
 
 
-def _trie(words: list[str]) -> str:
-    """An alternation of ``words`` factored by common prefixes (far faster to scan in ``re``)."""
+def trie(words: Iterable[str]) -> str:
+    """An alternation of ``words`` factored by common prefixes (far faster to scan in ``re``).
+
+    Like the flat alternation of the words longest first, it matches the longest word
+    that lets the rest of the pattern match.
+    """
     heads: dict[str, list[str]] = {}
     for w in words:
         heads.setdefault(w[0], []).append(w[1:])
@@ -79,19 +85,23 @@ def _trie(words: list[str]) -> str:
         if not tails:
             parts.append(re.escape(c))
         else:
-            parts.append(re.escape(c) + "(?:" + _trie(tails) + ")" + ("?" if "" in rests else ""))
+            parts.append(re.escape(c) + "(?:" + trie(tails) + ")" + ("?" if "" in rests else ""))
     return "|".join(parts)
 
 
-# A run of digits, or a whole lower-case letter run that is a trigger word (in TRIGGERS).
-_HINT_RE = re.compile(r"[0-9]+|(?<![a-z])(?:" + _trie(sorted(TRIGGERS)) + r")(?![a-z])")
+_TRIGGER_RE = "(?:" + trie(sorted(TRIGGERS)) + r")(?![a-z])"
+# A trigger word after a non-letter (in lower-cased text): opening on a character class,
+# the pattern lets ``re`` scan for candidates in C.
+_TRIGGER_AFTER_RE = re.compile(r"[^a-z]" + _TRIGGER_RE)
+_TRIGGER_AT_RE = re.compile(_TRIGGER_RE)
+_ASCII_DIGITS = "0123456789"
 _SEPARATORS = "./:-"
 _PHONE_AFTER = re.compile(r"\)[ \u00a0]?[0-9]{3}[ .-][0-9]{4}(?![0-9])")
+_LOCAL_PHONE = re.compile(r"[0-9]{3}-[0-9]{4}")
 
 
-@dataclass(frozen=True, slots=True)
-class Amount:
-    """An amount found in text: where it is and what it is worth."""
+class Amount(NamedTuple):
+    """An amount found in text: where it is and what it is worth (a tuple: cheap to make)."""
 
     start: int
     end: int
@@ -101,6 +111,7 @@ class Amount:
     high: float | None = None
 
 
+@lru_cache(maxsize=4096)
 def parse_digits(s: str, scale: str | None = None) -> float | None:
     """The value of a digit string such as ``3,000``, ``3 000``, ``2.500`` or ``1.1`` (+ scale).
 
@@ -131,10 +142,11 @@ def parse_digits(s: str, scale: str | None = None) -> float | None:
     return value
 
 
+@lru_cache(maxsize=1024)
 def parse_words(s: str) -> float | None:
     """The value of number words: ``twenty thousand``, ``a thousand``, ``two hundred and five``."""
     total, current, seen = 0.0, 0.0, False
-    for w in re.split(r"[ -]+", s.casefold()):
+    for w in _WORD_SEPARATORS.split(s.casefold()):
         if w in ("and", "half"):
             continue
         if w in ("a", "an"):
@@ -179,16 +191,17 @@ def _not_an_amount(text: str, s: int, e: int, limit: int) -> int:
         return _digit_token_end(text, s, limit)
     if prev == "(" and _PHONE_AFTER.match(text, e, limit):  # (555) 123-4567
         return e
-    window = text[max(0, s - 80):s]
-    cut = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t"))
-    glued = window[cut + 1:]
-    if "//" in glued or "@" in glued or "www." in glued or "/" in glued:
-        return _digit_token_end(text, s, limit)
+    if prev not in " \n\t":  # what the amount is glued to: part of a URL or an address?
+        window = text[max(0, s - 80):s]
+        cut = max(window.rfind(" "), window.rfind("\n"), window.rfind("\t"))
+        glued = window[cut + 1:]
+        if "/" in glued or "@" in glued or "www." in glued:
+            return _digit_token_end(text, s, limit)
     if nxt in _SEPARATORS and e + 1 < limit and text[e + 1].isdigit():
         j = _digit_token_end(text, s, limit)
         token = text[s:j].rstrip(_SEPARATORS)
         seps = sum(token.count(c) for c in _SEPARATORS)
-        if ":" in token or "/" in token or seps >= 2 or re.fullmatch(r"[0-9]{3}-[0-9]{4}", token):
+        if ":" in token or "/" in token or seps >= 2 or _LOCAL_PHONE.fullmatch(token):
             return j
     return 0
 
@@ -197,25 +210,42 @@ def _not_an_amount(text: str, s: int, e: int, limit: int) -> int:
 class TextIndex:
     """What :func:`find_amounts` needs of a whole document, computed once for all its sentences.
 
-    ``low`` is the lower-cased text (offsets preserved) and ``hints`` the sorted
-    starts of its runs of digits and of its trigger words.
+    ``low`` is the lower-cased text (offsets preserved); ``digits`` and ``words`` are
+    the sorted starts of its runs of ASCII digits and of its trigger words (whole runs
+    of lower-case letters), ``hints`` both together.
     """
 
     low: str
     hints: list[int]
+    digits: list[int]
+    words: list[int]
 
     def cuts_run(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` begins or ends inside a run of ASCII letters or digits."""
         low = self.low
-        head = low[start - 1:start + 1] if start > 0 else ""
-        tail = low[end - 1:end + 1] if end > 0 else ""
-        return (head.isalnum() and head.isascii() and len(head) == 2) \
-            or (tail.isalnum() and tail.isascii() and len(tail) == 2)
+        return (start > 0 and _in_run(low[start - 1:start + 1])) \
+            or (end > 0 and _in_run(low[end - 1:end + 1]))
 
     def may_hold_amounts(self, start: int, end: int) -> bool:
         """False only if :func:`find_amounts` surely finds nothing in ``[start, end)``."""
         hints = self.hints
-        return bisect_left(hints, start) < bisect_left(hints, end) or self.cuts_run(start, end)
+        i = bisect_left(hints, start)
+        return (i < len(hints) and hints[i] < end) or self.cuts_run(start, end)
+
+
+    def holding_amounts(self, spans: Iterable[tuple[int, int, int]]) -> list[tuple[int, int]]:
+        """The ``(start, end)`` of the ``(_, start, end)`` spans that may hold amounts
+        (:meth:`may_hold_amounts` of each, in one pass)."""
+        hints, low = self.hints, self.low
+        n = len(hints)
+        return [(s, e) for _, s, e in spans
+                if ((i := bisect_left(hints, s)) < n and hints[i] < e)
+                or (s > 0 and _in_run(low[s - 1:s + 1])) or (e > 0 and _in_run(low[e - 1:e + 1]))]
+
+
+def _in_run(pair: str) -> bool:
+    """Whether ``pair`` is two ASCII letters or digits (a range edge between them cuts a run)."""
+    return pair.isalnum() and pair.isascii() and len(pair) == 2
 
 
 def index_text(text: str) -> TextIndex | None:
@@ -223,17 +253,36 @@ def index_text(text: str) -> TextIndex | None:
     low = text.lower()
     if len(low) != len(text):
         return None
-    return TextIndex(low, [m.start() for m in _HINT_RE.finditer(low)])
+    words = [m.start() + 1 for m in _TRIGGER_AFTER_RE.finditer(low)]
+    if _TRIGGER_AT_RE.match(low):
+        words.insert(0, 0)
+    digits = _digit_runs(low)
+    return TextIndex(low, sorted(digits + words) if digits else words, digits, words)
+
+
+def _digit_runs(text: str) -> list[int]:
+    """The sorted starts of the runs of ASCII digits in ``text`` (``str.find`` is fastest)."""
+    out: list[int] = []
+    for d in _ASCII_DIGITS:
+        i = text.find(d)
+        while i >= 0:
+            if i == 0 or text[i - 1] not in _ASCII_DIGITS:
+                out.append(i)
+            i = text.find(d, i + 1)
+    out.sort()
+    return out
 
 
 def _triggers(text: str, start: int, end: int,
               index: TextIndex | None) -> tuple[str, int, list[int]]:
     """The lower-cased text, its offset in ``text`` and where the trigger words of
-    ``text[start:end]`` start (words cut at its edges count as they stand)."""
-    if index is not None and not index.cuts_run(start, end):
-        hints, low = index.hints, index.low
-        return low, 0, [p for p in hints[bisect_left(hints, start):bisect_left(hints, end)]
-                        if low[p] >= "a"]
+    ``text[start:end]`` start (words cut at its edges count as they stand).
+
+    ``index`` is the text's :class:`TextIndex` if it holds for the range (does not cut a run).
+    """
+    if index is not None:
+        words = index.words
+        return index.low, 0, words[bisect_left(words, start):bisect_left(words, end)]
     low = text[start:end].lower()
     return low, start, [start + t.start() for t in _LETTERS.finditer(low)
                         if t.group() in TRIGGERS]
@@ -248,8 +297,14 @@ def find_amounts(text: str, start: int = 0, end: int | None = None,
     """
     end = len(text) if end is None else end
     out: list[Amount] = []
-    skip_to = start
-    for m in _DIGITS_RE.finditer(text, start, end):
+    skip_to = first = start
+    if index is not None and index.cuts_run(start, end):
+        index = None  # the range cuts a word or a number: rescan it
+    if index is not None:  # begin at the first digit
+        digits = index.digits
+        i = bisect_left(digits, start)
+        first = digits[i] if i < len(digits) else end
+    for m in _DIGITS_RE.finditer(text, first, end):
         if limit is not None and len(out) >= limit:
             break
         s, e = m.span()
@@ -259,10 +314,11 @@ def find_amounts(text: str, start: int = 0, end: int | None = None,
         if stop:
             skip_to = stop
             continue
-        scale = m.group("scale") or m.group("sscale")
-        raw = m.group(0)[:m.start("scale" if m.group("scale") else "sscale") - s] if scale \
-            else m.group(0)
-        value = parse_digits(raw.strip(), scale)
+        scale_group = m.lastgroup  # "scale", "sscale" or None
+        if scale_group is None:
+            value = parse_digits(m.group().strip())
+        else:
+            value = parse_digits(text[s:m.start(scale_group)].strip(), m.group(scale_group))
         if value is not None:
             out.append(Amount(s, e, "digits", value))
     low, offset, triggers = _triggers(text, start, end, index)
@@ -270,6 +326,9 @@ def find_amounts(text: str, start: int = 0, end: int | None = None,
         out += _word_amounts(text, start, end, limit, (low, offset, triggers))
         out.sort(key=lambda a: a.start)
     return out
+
+
+_LEADS = ("half a ", "half an ", "a ", "an ")  # words an amount may start with before a trigger
 
 
 def _word_matches(text: str, start: int, end: int,
@@ -284,10 +343,12 @@ def _word_matches(text: str, start: int, end: int,
         if p < covered:
             continue
         cands = [p]
-        for lead in ("half a ", "half an ", "a ", "an "):
-            q = p - len(lead)
-            if q >= covered and low.startswith(lead, q - offset):
-                cands.insert(0, q)
+        # every lead ends in "a " or "an ": look for them only then
+        if p - 2 >= covered and low[p - 1 - offset] == " " and low[p - 2 - offset] in "an":
+            for lead in _LEADS:
+                q = p - len(lead)
+                if q >= covered and low.startswith(lead, q - offset):
+                    cands.insert(0, q)
         for c in cands:
             m = _WORDS_RE.match(text, c, end)
             if m and m.end() > p:
@@ -302,18 +363,19 @@ def _word_amounts(text: str, start: int, end: int, limit: int | None,
     for m in _word_matches(text, start, end, triggers):
         if limit is not None and len(out) >= limit:
             break
-        if m.group("vague") is not None:
+        group = m.lastgroup  # "vague", "words" or "mult"
+        if group == "vague":
             key = " ".join(m.group("vague").casefold().split())
             low = VAGUE_LOW.get(key)
             if low is None:  # "several hundred", "a few thousand"
                 first, _, scale = key.rpartition(" ")
                 low = VAGUE_LOW.get(first, 2) * SCALES.get(scale, 1)
             out.append(Amount(m.start(), m.end(), "vague", None, low))
-        elif m.group("words") is not None:
+        elif group == "words":
             value = parse_words(m.group("words"))
             if value is not None:
                 out.append(Amount(m.start(), m.end(), "words", value))
-        elif m.group("mult") is not None:
+        elif group == "mult":
             word = m.group("mult").casefold()
             stem = next(s for s in MULTIPLIERS if word.startswith(s))
             out.append(Amount(m.start(), m.end(), "multiplier", MULTIPLIERS[stem]))
@@ -322,10 +384,14 @@ def _word_amounts(text: str, start: int, end: int, limit: int | None,
 
 # --- what an amount is not -------------------------------------------------------------
 
-_MONTHS = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
-_DURATION = (r"(?:milli)?seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|months?"
-             r"|years?|yrs?|decades?|centur(?:y|ies)|weekends?|generations?")
+# word lists as prefix trees (see :func:`trie`)
+_MONTHS = trie("""jan january feb february mar march apr april may jun june jul july aug august
+    sep sept september oct october nov november dec december""".split())
+_DURATION = trie("""millisecond milliseconds second seconds sec secs minute minutes min mins hour
+    hours hr hrs day days night nights week weeks month months year years yr yrs decade decades
+    century centuries weekend weekends generation generations""".split())
+_MEASURES = trie("""km kilometer kilometers kilometre kilometres mile miles mi meter meters metre
+    metres feet ft inches cm mm degree degrees ° kph mph km/h""".split())
 MONTH_WORDS = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split())
@@ -347,6 +413,7 @@ _COUNT_LEADS = frozenset("""about approximately around some nearly almost over t
 _COUNT_AFTER = re.compile(r"(?i:\s+(?:people|persons|men|women|children|were|are|have|had"
                           r"|protesters|demonstrators|troops|soldiers|police|officers)\b)")
 _QUOTES = "\"'“”«»‘’„()[]"
+_QUOTE_CHAR = re.compile("[" + re.escape(_QUOTES) + "]")
 
 
 def tail_words(text: str, pos: int, limit: int = 0, n: int = 4) -> list[str]:
@@ -354,12 +421,27 @@ def tail_words(text: str, pos: int, limit: int = 0, n: int = 4) -> list[str]:
 
     Other punctuation stays attached, so ``killed,`` is not ``killed``.
     """
-    lo = max(limit, pos - 48)
-    toks = text[lo:pos].split()
-    if lo > limit and toks and not text[lo - 1].isspace():
-        toks = toks[1:]  # cut mid-word
-    words = [t.strip(_QUOTES) for t in toks[-n - 2:]]
-    return [w for w in words if w][-n:]
+    lo = pos - 48
+    if lo > limit:
+        window = text[lo:pos]
+        toks = window.split()
+        if toks and not text[lo - 1].isspace():
+            del toks[0]  # cut mid-word
+    else:
+        window = text[limit:pos]
+        toks = window.split()
+    if not _QUOTE_CHAR.search(window):  # nothing to strip
+        return toks[-n - 2:][-n:]
+    return [w for t in toks[-n - 2:] if (w := t.strip(_QUOTES))][-n:]
+
+
+def last_char(text: str, pos: int, limit: int = 0) -> str:
+    """The last character before ``pos`` (not before ``limit``) that is neither white space
+    nor a quote or bracket, or ``""``: where the last of :func:`tail_words` ends, if any."""
+    j = pos
+    while j > limit and (text[j - 1].isspace() or text[j - 1] in _QUOTES):
+        j -= 1
+    return text[j - 1] if j > limit else ""
 
 
 # context after an amount that makes it a duration, a date, a time, an age or a measure
@@ -368,8 +450,7 @@ _AFTER_NON_COUNT = re.compile(
     r"|[\s-]+(?:" + _DURATION + r")\b"
     r"|\.?,?\s+(?:" + _MONTHS + r")\b"
     r"|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|gmt\b|utc\b|hrs\b|h\b)"
-    r"|\s*(?:km|kilometers?|kilometres?|miles?|mi|meters?|metres?|feet|ft|inches|cm|mm"
-    r"|degrees?|°|kph|mph|km/h)\b"
+    r"|\s*(?:" + _MEASURES + r")\b"
     r"|\s+(?:blocks?|times|counts? of|rounds|bullets|shell casings|calibers?)\b"
     r"|\s+(?:comments?|replies|responses|likes)\b"  # page furniture: "4 Comments"
     r"|-?(?:st|nd|rd|th)\b|\s*-?(?:caliber|calibre|mm)\b)"
@@ -397,7 +478,7 @@ def non_count(text: str, a: Amount, left_limit: int = 0) -> str | None:
     low = last.casefold()
     if low.rstrip(".") in MONTH_WORDS or low in _ID_WORDS \
             or (len(last) >= 2 and last.isalpha() and last.isupper()) \
-            or [w.casefold() for w in words[-2:]] in (["age", "of"], ["ages", "of"]):
+            or (low == "of" and len(words) >= 2 and words[-2].casefold() in ("age", "ages")):
         return "date, identifier or age"
     raw = text[a.start:a.end]
     if low in _FIRED_WORDS:

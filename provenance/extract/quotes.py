@@ -93,7 +93,7 @@ def _scan_marks(text: str, paras: list[tuple[int, int]]) -> list[_Cand]:
     start = open_pos = depth = 0
     first_para = 0
     for pi, (ps, pe) in enumerate(paras):
-        marks = [(m.start(), m.end()) for m in _MARK.finditer(text, ps, pe)]
+        marks = [m.span() for m in _MARK.finditer(text, ps, pe)]
         skip_first = False
         if kind is not None:  # a quote continued from the previous paragraph
             skip_first = bool(marks) and marks[0][0] == ps
@@ -338,7 +338,7 @@ def _attach(doc: Document, cands: list[_Cand], paras: list[tuple[int, int]]) -> 
                     verb = _WORD.match(text, naming.start())
                     assert verb is not None
                     cue = (verb.start(), verb.end())
-            label = bool(_LABEL.search(left))
+            label = left.endswith(":") and _LABEL.search(left) is not None
             if cue is None and left.endswith(":") and not label and (
                     n_words >= 3 or names.np_left(text, sent_lo + len(left) - 1, sent_lo)):
                 cue = (sent_lo + len(left) - 1, sent_lo + len(left))

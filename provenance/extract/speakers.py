@@ -17,6 +17,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from operator import attrgetter
 
 from rapidfuzz import fuzz
@@ -121,8 +122,9 @@ class _Index:
         """Full names whose last word is (a spelling of) ``last``, in text order."""
         got = self._forms.get(last)
         if got is None:
-            got = sorted((p for key, ps in self._by_initial.get(last[:1], ())
-                          if _same_last(key, last) for p in ps), key=_POS)
+            groups = [ps for key, ps in self._by_initial.get(last[:1], ())
+                      if _same_last(key, last)]
+            got = groups[0] if len(groups) == 1 else sorted(chain(*groups), key=_POS)
             self._forms[last] = got
         return got
 
@@ -187,31 +189,63 @@ def _np_before(text: str, k: int, lo: int) -> bool:
         while j > lo and (text[j - 1].isalpha() or text[j - 1] in "-’'"):
             j -= 1
         word = text[j:k + 1]
+    return _is_np_word(word)
+
+
+@lru_cache(maxsize=16384)
+def _is_np_word(word: str) -> bool:
+    """Whether a lower-case word can belong to a speaker phrase (memoised: words repeat)."""
     return _base_word(word) in _NP_WORDS
+
+
+@lru_cache(maxsize=16384)
+def _single_name(word: str) -> str | None:
+    """A one-word run as a name to look up ("Tokayev's" → "Tokayev"), unless it is a role,
+    organisation or agency word."""
+    if word.endswith(("’s", "'s")):
+        word = word[:-2]
+    low = _base_word(word)
+    if low in ORG_WORDS or low in ROLE_WORDS or low in AGENCY_WORDS:
+        return None
+    return word
 
 
 def _name_runs(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """Runs of capitalised words, split at words that never name anyone, as
     ``(start, end, paragraph start)``; Title Case headlines are skipped."""
     runs: list[tuple[int, int, int]] = []
+    append = runs.append
+    finditer = _CAP_RUN.finditer
     for ps, pe in paras:
         if _is_headline(text, ps, pe):
             continue  # Title Case headlines make names of every word
-        for m in _CAP_RUN.finditer(text, ps, pe):
+        for m in finditer(text, ps, pe):
             g = m.group()
+            s = m.start()
             if " " not in g:
                 if g not in NON_NAME_CAPS:
-                    runs.append((m.start(), m.end(), ps))
+                    append((s, s + len(g), ps))
                 continue
-            s = m.start()
-            for w in _WORD.finditer(g):
-                if w.group() in NON_NAME_CAPS:
-                    if m.start() + w.start() > s:
-                        runs.append((s, m.start() + w.start() - 1, ps))
-                    s = m.start() + w.end() + 1
-            if s < m.end():
-                runs.append((s, m.end(), ps))
+            words = g.split(" ")  # each word of a run is one _WORD
+            if NON_NAME_CAPS.isdisjoint(words):
+                append((s, s + len(g), ps))
+            else:
+                _split_run(s, words, ps, runs)
     return runs
+
+
+def _split_run(start: int, words: list[str], ps: int, runs: list[tuple[int, int, int]]) -> None:
+    """Append the parts of the run of ``words`` at ``start`` between words that never name
+    anyone."""
+    s = pos = start
+    for w in words:
+        if w in NON_NAME_CAPS:
+            if pos > s:
+                runs.append((s, pos - 1, ps))
+            s = pos + len(w) + 1
+        pos += len(w) + 1
+    if s < pos - 1:
+        runs.append((s, pos - 1, ps))
 
 
 def _role_word_before(text: str, s: int, ps: int) -> bool:
@@ -219,7 +253,10 @@ def _role_word_before(text: str, s: int, ps: int) -> bool:
     k = s - 1
     while k > ps and text[k] == " ":
         k -= 1
-    return k > ps and text[k].isalpha() and text[k].islower() and _np_before(text, k, ps)
+    if k <= ps:
+        return False
+    c = text[k]
+    return c.islower() and c.isalpha() and _np_before(text, k, ps)
 
 
 def _build_index(doc: Document) -> _Index:
@@ -229,36 +266,40 @@ def _build_index(doc: Document) -> _Index:
     singles: list[tuple[int, str]] = []
     for s, e, ps in _name_runs(text, segment.paragraphs(doc)):
         role_before = _role_word_before(text, s, ps)
-        if not role_before and " " not in text[s:e]:
-            word = text[s:e]
-            if word.endswith(("’s", "'s")):
-                word = word[:-2]
-            low = _base_word(word)
-            if low not in ORG_WORDS and low not in ROLE_WORDS and low not in AGENCY_WORDS:
-                singles.append((s, word))
-            continue
-        np: tuple[int, int] | None = (s, e)
-        if role_before:
-            np = np_left(text, e, ps)  # a lower-case role word before the name
-            if np is None or np[1] != e:
-                np = (s, e)
-        assert np is not None
-        men = analyse_phrase(text[np[0]:np[1]])
-        if men.kind == "person" and men.name:
-            if len(men.name.split()) > 1 or men.role:
-                idx.full_names.append(_Person(np[0], men.name, men.role))
-                idx.persons.append(_Person(np[0], men.name, men.role))
-            else:
-                singles.append((np[0], men.name))
-        elif men.kind == "org" and men.name:
-            idx.orgs.append(_Person(np[0], men.name))
+        if not role_before:
+            run = text[s:e]
+            if " " not in run:
+                name = _single_name(run)
+                if name is not None:
+                    singles.append((s, name))
+                continue
+        elif (np := np_left(text, e, ps)) is not None and np[1] == e:
+            s = np[0]  # a lower-case role word before the name
+        _add_phrase(idx, singles, s, analyse_phrase(text[s:e]))
     idx.finish()
+    found: dict[str, bool] = {}
     for pos, name in singles:
-        if idx.forms(fold(name)):
+        known = found.get(name)
+        if known is None:
+            known = found[name] = bool(idx.forms(fold(name)))
+        if known:
             full, role = _fullest(idx, name, pos)
             idx.persons.append(_Person(pos, full, role))
     idx.persons.sort(key=_POS)
     return idx
+
+
+def _add_phrase(idx: _Index, singles: list[tuple[int, str]], pos: int, men: Mention) -> None:
+    """Index an analysed name phrase at ``pos``: a full name, a one-word name to look up
+    later, or an organisation."""
+    if men.kind == "person" and men.name:
+        if len(men.name.split()) > 1 or men.role:
+            idx.full_names.append(_Person(pos, men.name, men.role))
+            idx.persons.append(_Person(pos, men.name, men.role))
+        else:
+            singles.append((pos, men.name))
+    elif men.kind == "org" and men.name:
+        idx.orgs.append(_Person(pos, men.name))
 
 
 def _appositive_name(text: str, np: tuple[int, int]

@@ -1,0 +1,43 @@
+"""Build hook for the optional compiled build (metadata lives in pyproject.toml).
+
+A plain install (``pip install .``, the editable dev install of ``make test``) is pure
+Python. With ``PROVENANCE_COMPILE=1`` the extraction stages are compiled to C extension
+modules with mypyc (part of mypy; needs a C compiler); ``make compiled`` does that, and
+``make bench`` measures both builds. The compiled modules behave exactly like the pure
+ones: the bench compares their output article by article.
+"""
+
+from __future__ import annotations
+
+import os
+
+from setuptools import setup
+
+# The per-token hot paths. Modules holding pydantic models or I/O stay pure Python.
+COMPILED_MODULES = [
+    "provenance/textrange.py",
+    "provenance/extract/attribution.py",
+    "provenance/extract/chains.py",
+    "provenance/extract/claims.py",
+    "provenance/extract/cues.py",
+    "provenance/extract/events.py",
+    "provenance/extract/metadata.py",
+    "provenance/extract/names.py",
+    "provenance/extract/numbers.py",
+    "provenance/extract/quotes.py",
+    "provenance/extract/segment.py",
+    "provenance/extract/sources_lexicon.py",
+    "provenance/extract/speakers.py",
+]
+
+
+def ext_modules() -> list:  # type: ignore[type-arg]
+    """mypyc extension modules when ``PROVENANCE_COMPILE=1``, else none."""
+    if os.environ.get("PROVENANCE_COMPILE") != "1":
+        return []
+    from mypyc.build import mypycify
+
+    return mypycify(COMPILED_MODULES, opt_level="3")
+
+
+setup(ext_modules=ext_modules())

@@ -1,0 +1,57 @@
+"""Token offsets recovered from token strings, and name runs split at non-name words."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.extract.names import _TOKEN, _end_of, _start_of, _tokens
+from provenance.extract.speakers import _CAP_RUN, _WORD, _split_run
+
+TEXTS = [
+    "said the spokesman, John Smith (D-Wis.), on Monday.",
+    "a__b  _c ’s '' — – x_ y_y  ,,, Rep. Gwen Moore",
+    "aa aaa a aa, a-a a’a 'a",
+    "Kassym-Jomart Tokayev’s spokesman Saltanat Azirbek",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_offsets_match_the_tokenizer(text: str) -> None:
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            toks = _tokens(text, lo, hi)
+            words = _TOKEN.findall(text, lo, hi)
+            assert words == [t[2] for t in toks]
+            for k, (s, e, _) in enumerate(toks):
+                assert _start_of(text, words, k, len(words) - 1, hi) == s
+                assert _end_of(text, words, k, toks[0][0]) == e
+
+
+def _split_reference(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The original splitting of a run at non-name words, with the word regex."""
+    from provenance.extract.cues import NON_NAME_CAPS
+
+    out = []
+    s = start
+    for w in _WORD.finditer(text, start, end):
+        if w.group() in NON_NAME_CAPS:
+            if w.start() > s:
+                out.append((s, w.start() - 1))
+            s = w.end() + 1
+    if s < end:
+        out.append((s, end))
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "Then John Smith Said Monday That Mary Jones",
+    "Monday Tuesday",
+    "Anna Berg Monday",
+    "Monday Anna",
+    "Ólafur Ragnar Grímsson And Jean-Pierre O’Brien",
+])
+def test_split_run_matches_word_scan(text: str) -> None:
+    for m in _CAP_RUN.finditer(text):
+        runs: list[tuple[int, int, int]] = []
+        _split_run(m.start(), m.group().split(" "), 0, runs)
+        assert [(s, e) for s, e, _ in runs] == _split_reference(text, m.start(), m.end())
