@@ -24,6 +24,7 @@ COMPILED_MODULES = [
     "provenance/extract/metadata.py",
     "provenance/extract/names.py",
     "provenance/extract/numbers.py",
+    "provenance/extract/patterns.py",
     "provenance/extract/quotes.py",
     "provenance/extract/segment.py",
     "provenance/extract/sources_lexicon.py",

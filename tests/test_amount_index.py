@@ -13,8 +13,8 @@ from provenance.extract.numbers import (
     index_text,
     last_char,
     tail_words,
-    trie,
 )
+from provenance.extract.patterns import trie
 
 _PIECES = st.sampled_from(["one", "Two", "twenty", "tens", "often", "5", "12", "3,000", "a ",
                            "half a ", "dozen", "several", " ", "\n", ",", "-", "(", "“", "x",

@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.extract.attribution import _TRIGGER_WORD, Context, attribute, trigger_index
+from provenance.extract.patterns import WordScan
 
 TEXT = ("Police said 12 people were killed. The death toll reportedly rose, "
         "according to TASS. Unsaid words stay unsaid; the mayor's aides are said to "
@@ -72,3 +73,10 @@ def test_index_finds_exactly_the_standalone_trigger_words(text: str) -> None:
     # the reference: every trigger word standing alone (no letter either side)
     expected = [p for m in _TRIGGER_WORD.finditer(index.folded) for p in m.span()]
     assert index.triggers == expected
+
+
+def test_word_scan_finds_words_at_the_start_and_after_non_letters_only() -> None:
+    scan = WordScan(["said", "says"], r"[^\W\d_]", r"[\W\d_]")
+    text = "said it; unsaid, 2said says_ saidov (says)"
+    assert [text[s:e] for s, e in scan.spans(text)] == ["said", "said", "says", "says"]
+    assert [s for s, _ in scan.spans(text)] == [0, 18, 23, 37]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from provenance.entities import known_kind, normalise, same_entity
 from provenance.extract import sources_lexicon as lex
+from provenance.extract.patterns import WordScan, trie
 from provenance.models import Source, Span
 
 # a word with inner apostrophes, dots and hyphens ("U.S", "Kassym-Jomart"), or one symbol;
@@ -51,26 +52,10 @@ _TRIGGERS = lex.SPEECH_VERBS | _FIGURE_VERBS | {
     "citing", "interview", "interviews", "comments", "speaking", "talking"}
 
 
-def _trie(words: set[str]) -> str:
-    """A regex matching exactly ``words``, as a prefix tree: each position is read once."""
-    branches: dict[str, set[str]] = {}
-    for w in words:
-        if w:
-            branches.setdefault(w[0], set()).add(w[1:])
-    if not branches:
-        return ""
-    alts = [re.escape(c) + _trie(rest) for c, rest in sorted(branches.items())]
-    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-    return f"(?:{body})?" if "" in words else body
-
-
 # a trigger word standing alone in folded text: no letter either side (digits may touch it,
 # as they split letter runs); a bounded prefix tree, so the scan stays linear
-_TRIGGER_WORD = re.compile(r"(?<![^\W\d_])" + _trie(set(_TRIGGERS)) + r"(?![^\W\d_])")
-# The same words found by the character before them: a pattern led by a character class
-# lets the engine skip to the non-letters, instead of trying a match at every position.
-_TRIGGER_AFTER = re.compile(r"[\W\d_](" + _trie(set(_TRIGGERS)) + r")(?![^\W\d_])")
-_TRIGGER_FIRST = re.compile("(" + _trie(set(_TRIGGERS)) + r")(?![^\W\d_])")  # at the start
+_TRIGGER_WORD = re.compile(r"(?<![^\W\d_])(?:" + trie(sorted(_TRIGGERS)) + r")(?![^\W\d_])")
+_TRIGGER_SCAN = WordScan(_TRIGGERS, r"[^\W\d_]", r"[\W\d_]")  # the same, over a document
 _STRONG_OUTLET = frozenset({"news", "channel", "tv", "television", "radio", "portal", "newspaper",
                             "broadcaster", "outlet", "website", "daily", "weekly", "magazine",
                             "wire", "newswire", "gazette", "times", "post", "journal", "herald",
@@ -705,9 +690,7 @@ def trigger_index(text: str) -> TriggerIndex | None:
     folded = text.casefold()
     if len(folded) != len(text):
         return None
-    first = _TRIGGER_FIRST.match(folded)
-    triggers = [*(first.span(1) if first else ()),
-                *(p for m in _TRIGGER_AFTER.finditer(folded) for p in m.span(1))]
+    triggers = [p for span in _TRIGGER_SCAN.spans(folded) for p in span]
     cues = sorted((i, i + len(cue)) for cue in lex.UNATTRIBUTED_CUES
                   for i in _occurrences(folded, cue))
     return TriggerIndex(folded, triggers, [s for s, _ in cues], [e for _, e in cues])

@@ -34,8 +34,8 @@ from provenance.extract.numbers import (
     last_char,
     non_count,
     tail_words,
-    trie,
 )
+from provenance.extract.patterns import trie
 from provenance.extract.registry import register
 from provenance.extract.segment import doc_sentences
 from provenance.models import Chain, Claim, Event, Extraction, Qualifier, Span, replaced, trusted

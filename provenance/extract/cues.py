@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from provenance.extract.patterns import trie
+
 # Verbs (and verb phrases) that introduce speech or writing, in every tense a report uses.
 _CUE_STEMS = """
 said says say saying told tells tell added adds stressed stresses warned warns wrote writes
@@ -32,36 +34,9 @@ _MULTI = [
     r"was quoted", r"were quoted", r"quoted as saying", r"went on", r"goes on",
     r"pointed out", r"points out", r"according to", r"According to",
 ]
-
-
-def _trie_pattern(phrases: list[str]) -> str:
-    """A regex for the alternation of ``phrases`` as a character trie, longest match first.
-
-    Equivalent to ``a|b|...`` ordered longest first, but the engine dispatches on one
-    character at a time instead of trying every alternative at every position.
-    """
-    trie: dict[str, dict] = {}
-    for p in phrases:
-        node = trie
-        for ch in p:
-            node = node.setdefault(ch, {})
-        node[""] = {}  # a phrase ends here
-
-    def emit(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:  # a shorter phrase ends here: try the longer ones first
-            body = ("(?:" + body + ")" if len(alts) == 1 else body) + "?"
-        return body
-
-    return emit(trie)
-
-
 # Wherever two phrases can both match (followed by a word boundary), the longer one wins,
 # as in the plain alternation listing the phrases first and then words by length.
-CUE_RE = re.compile(r"\b(?:" + _trie_pattern(_MULTI + sorted(CUE_WORDS)) + r")\b")
+CUE_RE = re.compile(r"\b(?:" + trie(_MULTI + sorted(CUE_WORDS)) + r")\b")
 # Verbs by which someone applies a word or phrase to something ("described them as ...").
 DESCRIBE_RE = re.compile(
     r"\b(?:describ|call|term|dub|label|brand|refer|characteri[sz]|nam|dismiss|denounc)\w*\b"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from provenance.extract.numbers import trie
+from provenance.extract.patterns import trie
 from provenance.models import Event
 
 # Predicates after the amount ("were killed", "shot dead", "taken into custody").

@@ -12,7 +12,6 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 from typing import Literal
 
 from provenance.extract.cues import (
@@ -152,10 +151,9 @@ def _np_word(tok: str) -> bool:
         or low in PARTICLES
 
 
-def _tokens(text: str, lo: int, hi: int, most: int | None = None) -> list[tuple[int, int, str]]:
-    """The tokens of ``text[lo:hi]`` (the first ``most`` of them) with their offsets."""
-    found = _TOKEN.finditer(text, lo, hi)
-    return [(m.start(), m.end(), m.group()) for m in islice(found, most)]
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """The tokens of ``text[lo:hi]`` with their offsets."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
 
 
 def _start_of(text: str, words: list[str], k: int, j: int, pos: int) -> int:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from provenance.extract.patterns import WordScan, trie
+
 Kind = Literal["digits", "words", "vague", "multiplier"]
 
 UNITS: dict[str, int] = {
@@ -70,30 +72,8 @@ TRIGGERS = frozenset(
 )
 
 
-def trie(words: Iterable[str]) -> str:
-    """An alternation of ``words`` factored by common prefixes (far faster to scan in ``re``).
-
-    Like the flat alternation of the words longest first, it matches the longest word
-    that lets the rest of the pattern match.
-    """
-    heads: dict[str, list[str]] = {}
-    for w in words:
-        heads.setdefault(w[0], []).append(w[1:])
-    parts = []
-    for c, rests in sorted(heads.items()):
-        tails = [r for r in rests if r]
-        if not tails:
-            parts.append(re.escape(c))
-        else:
-            parts.append(re.escape(c) + "(?:" + trie(tails) + ")" + ("?" if "" in rests else ""))
-    return "|".join(parts)
-
-
-_TRIGGER_RE = "(?:" + trie(sorted(TRIGGERS)) + r")(?![a-z])"
-# A trigger word after a non-letter (in lower-cased text): opening on a character class,
-# the pattern lets ``re`` scan for candidates in C.
-_TRIGGER_AFTER_RE = re.compile(r"[^a-z]" + _TRIGGER_RE)
-_TRIGGER_AT_RE = re.compile(_TRIGGER_RE)
+# trigger words standing whole in lower-cased text
+_TRIGGER_SCAN = WordScan(TRIGGERS, "[a-z]", "[^a-z]")
 _ASCII_DIGITS = "0123456789"
 _SEPARATORS = "./:-"
 _PHONE_AFTER = re.compile(r"\)[ \u00a0]?[0-9]{3}[ .-][0-9]{4}(?![0-9])")
@@ -232,15 +212,9 @@ class TextIndex:
         i = bisect_left(hints, start)
         return (i < len(hints) and hints[i] < end) or self.cuts_run(start, end)
 
-
     def holding_amounts(self, spans: Iterable[tuple[int, int, int]]) -> list[tuple[int, int]]:
-        """The ``(start, end)`` of the ``(_, start, end)`` spans that may hold amounts
-        (:meth:`may_hold_amounts` of each, in one pass)."""
-        hints, low = self.hints, self.low
-        n = len(hints)
-        return [(s, e) for _, s, e in spans
-                if ((i := bisect_left(hints, s)) < n and hints[i] < e)
-                or (s > 0 and _in_run(low[s - 1:s + 1])) or (e > 0 and _in_run(low[e - 1:e + 1]))]
+        """The ``(start, end)`` of the ``(_, start, end)`` spans that may hold amounts."""
+        return [(s, e) for _, s, e in spans if self.may_hold_amounts(s, e)]
 
 
 def _in_run(pair: str) -> bool:
@@ -253,9 +227,7 @@ def index_text(text: str) -> TextIndex | None:
     low = text.lower()
     if len(low) != len(text):
         return None
-    words = [m.start() + 1 for m in _TRIGGER_AFTER_RE.finditer(low)]
-    if _TRIGGER_AT_RE.match(low):
-        words.insert(0, 0)
+    words = [s for s, _ in _TRIGGER_SCAN.spans(low)]
     digits = _digit_runs(low)
     return TextIndex(low, sorted(digits + words) if digits else words, digits, words)
 

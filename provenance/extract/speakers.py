@@ -277,12 +277,8 @@ def _build_index(doc: Document) -> _Index:
             s = np[0]  # a lower-case role word before the name
         _add_phrase(idx, singles, s, analyse_phrase(text[s:e]))
     idx.finish()
-    found: dict[str, bool] = {}
     for pos, name in singles:
-        known = found.get(name)
-        if known is None:
-            known = found[name] = bool(idx.forms(fold(name)))
-        if known:
+        if idx.forms(fold(name)):  # memoised per last name by the index
             full, role = _fullest(idx, name, pos)
             idx.persons.append(_Person(pos, full, role))
     idx.persons.sort(key=_POS)
