@@ -55,3 +55,37 @@ def test_split_run_matches_word_scan(text: str) -> None:
         runs: list[tuple[int, int, int]] = []
         _split_run(m.start(), m.group().split(" "), 0, runs)
         assert [(s, e) for s, e, _ in runs] == _split_reference(text, m.start(), m.end())
+
+
+def _attribution_reference(text: str, start: int, end: int,
+                           masks: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    """The attribution tokenizer as first written: one match object per token."""
+    from provenance.extract.attribution import _TOKEN as ATT_TOKEN
+    from provenance.extract.attribution import QUOTE_MARK
+
+    out: list[tuple[str, int, int]] = []
+    pos = start
+    for ms, me in sorted(masks):
+        if me <= pos or ms >= end:
+            continue
+        out += [(m[0], *m.span()) for m in ATT_TOKEN.finditer(text, pos, max(pos, ms))]
+        out.append((QUOTE_MARK, max(ms, start), min(me, end)))
+        pos = min(me, end)
+    out += [(m[0], *m.span()) for m in ATT_TOKEN.finditer(text, pos, end)]
+    return out
+
+
+QUOTED = "“We won’t,” the ministry’s head said.\t_x_ 3.5-4 s’ s' x"
+
+
+@pytest.mark.parametrize("text", [*TEXTS, QUOTED])
+def test_attribution_tokens_keep_their_offsets(text: str) -> None:
+    from provenance.extract.attribution import tokenize
+
+    masks = [(3, 9), (12, 14)]
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            for m in ([], masks):
+                got = [(t.text, t.start, t.end) for t in tokenize(text, lo, hi, m)]
+                assert got == _attribution_reference(text, lo, hi, m)
+                assert all(text[s:e] == w for w, s, e in got if w != "\x00")

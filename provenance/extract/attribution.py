@@ -151,11 +151,25 @@ def tokenize(text: str, start: int, end: int,
     for ms, me in sorted(masks):
         if me <= pos or ms >= end:
             continue
-        toks += [Tok(m[0], *m.span()) for m in _TOKEN.finditer(text, pos, max(pos, ms))]
+        _append_tokens(text, pos, max(pos, ms), toks)
         toks.append(Tok(QUOTE_MARK, max(ms, start), min(me, end)))
         pos = min(me, end)
-    toks += [Tok(m[0], *m.span()) for m in _TOKEN.finditer(text, pos, end)]
+    _append_tokens(text, pos, end, toks)
     return toks
+
+
+def _append_tokens(text: str, start: int, end: int, toks: list[Tok]) -> None:
+    """Append the tokens of ``text[start:end]``. Only whitespace separates tokens (every
+    other character belongs to one), so each token is found at the first place it occurs
+    after the previous one: ``findall`` and ``str.find`` spare building a match object per
+    token."""
+    find = text.find
+    append = toks.append
+    pos = start
+    for word in _TOKEN.findall(text, start, end):
+        s = find(word, pos)
+        pos = s + len(word)
+        append(Tok(word, s, pos))
 
 
 # ---------------------------------------------------------------- noun phrases
