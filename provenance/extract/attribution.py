@@ -166,13 +166,11 @@ def _append_tokens(text: str, start: int, end: int, toks: list[Tok]) -> None:
     other character belongs to one), so each token is found at the first place it occurs
     after the previous one: ``findall`` and ``str.find`` spare building a match object per
     token."""
-    find = text.find
-    append = toks.append
     pos = start
     for word in _TOKEN.findall(text, start, end):
-        s = find(word, pos)
+        s = text.find(word, pos)
         pos = s + len(word)
-        append(Tok(word, s, pos))
+        toks.append(Tok(word, s, pos))
 
 
 # ---------------------------------------------------------------- noun phrases

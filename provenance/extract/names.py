@@ -162,18 +162,16 @@ def _start_of(text: str, words: list[str], k: int, j: int, pos: int) -> int:
 
     Walks back with ``rfind``: only white space and underscores lie between tokens, and no
     token holds those at its edges, so each last occurrence is the token itself."""
-    rfind = text.rfind
     for i in range(j, k - 1, -1):
-        pos = rfind(words[i], 0, pos)
+        pos = text.rfind(words[i], 0, pos)
     return pos
 
 
 def _end_of(text: str, words: list[str], k: int, pos: int) -> int:
     """The end offset of token ``words[k]`` given that ``words[0]`` starts at ``pos``
     (the forward twin of :func:`_start_of`)."""
-    find = text.find
     for i in range(k + 1):
-        pos = find(words[i], pos) + len(words[i])
+        pos = text.find(words[i], pos) + len(words[i])
     return pos
 
 

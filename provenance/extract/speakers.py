@@ -214,21 +214,19 @@ def _name_runs(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, 
     """Runs of capitalised words, split at words that never name anyone, as
     ``(start, end, paragraph start)``; Title Case headlines are skipped."""
     runs: list[tuple[int, int, int]] = []
-    append = runs.append
-    finditer = _CAP_RUN.finditer
     for ps, pe in paras:
         if _is_headline(text, ps, pe):
             continue  # Title Case headlines make names of every word
-        for m in finditer(text, ps, pe):
+        for m in _CAP_RUN.finditer(text, ps, pe):
             g = m.group()
             s = m.start()
             if " " not in g:
                 if g not in NON_NAME_CAPS:
-                    append((s, s + len(g), ps))
+                    runs.append((s, s + len(g), ps))
                 continue
             words = g.split(" ")  # each word of a run is one _WORD
             if NON_NAME_CAPS.isdisjoint(words):
-                append((s, s + len(g), ps))
+                runs.append((s, s + len(g), ps))
             else:
                 _split_run(s, words, ps, runs)
     return runs
