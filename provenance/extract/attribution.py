@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Final
 
 from provenance.entities import known_kind, normalise, same_entity
 from provenance.extract import sources_lexicon as lex
@@ -22,58 +23,56 @@ from provenance.models import Source, Span
 # a word with inner apostrophes, dots and hyphens ("U.S", "Kassym-Jomart"), or one symbol;
 # the classes alternate, so each match is read once (no backtracking); a plural
 # possessive keeps its apostrophe ("Farmers' associations")
-_TOKEN = re.compile(r"\w+(?:['’.\-]+\w+)*(?:(?<=s)['’](?= \w))?|[^\w\s]")
-QUOTE_MARK = "\x00"  # the token standing for a masked quotation
-_DETERMINERS = frozenset({"the", "a", "an"})
-_CONNECTORS = frozenset({"of", "for", "in", "and", "de", "la", "van", "von", "der", "al", "bin",
-                         "&", "du", "del", "el"})
-_MODIFIERS = frozenset({"state", "local", "regional", "federal", "national", "foreign", "interior",
-                        "official", "military", "senior", "provincial", "city", "government",
-                        "security", "public", "independent", "international", "western",
-                        "russian", "news", "press", "tv"})
-_EXTRA_HEADS = frozenset({"media", "officials", "witnesses", "residents", "experts", "analysts",
-                          "family", "relatives", "witness", "neighbors", "neighbours",
-                          "investigators", "detectives", "deputies", "troopers", "officers",
-                          "coroner", "lawyer", "lawyers", "attorney", "prosecutors", "rescuers",
-                          "activists", "doctors", "medics", "organizers",
-                          "organisers", "observers", "monitors", "insurers", "associations",
-                          "unions", "groups", "operators", "survivors"})
-_MAX_NP = 12  # tokens; names are short, and the bound keeps every walk O(1)
-_MAX_FOUND = 16  # sources per sentence; real chains are short, and this keeps chain() cheap
-_LONG = 4000  # characters: longer "sentences" are read only around their trigger words
-_WINDOW = 200  # characters either side of a trigger word in a long sentence
-_ALPHA = re.compile(r"[^\W\d_]+")
-_CAPWORD = re.compile(r"[A-Z]\w*(?:\.\w+)*")
+_TOKEN: Final = re.compile(r"\w+(?:['’.\-]+\w+)*(?:(?<=s)['’](?= \w))?|[^\w\s]")
+QUOTE_MARK: Final = "\x00"  # the token standing for a masked quotation
+_DETERMINERS: Final = frozenset({"the", "a", "an"})
+_CONNECTORS: Final = frozenset({
+    "of", "for", "in", "and", "de", "la", "van", "von", "der", "al", "bin", "&", "du", "del", "el"})
+_MODIFIERS: Final = frozenset({
+    "state", "local", "regional", "federal", "national", "foreign", "interior", "official",
+    "military", "senior", "provincial", "city", "government", "security", "public", "independent",
+    "international", "western", "russian", "news", "press", "tv"})
+_EXTRA_HEADS: Final = frozenset({
+    "media", "officials", "witnesses", "residents", "experts", "analysts", "family", "relatives",
+    "witness", "neighbors", "neighbours", "investigators", "detectives", "deputies", "troopers",
+    "officers", "coroner", "lawyer", "lawyers", "attorney", "prosecutors", "rescuers", "activists",
+    "doctors", "medics", "organizers", "organisers", "observers", "monitors", "insurers",
+    "associations", "unions", "groups", "operators", "survivors"})
+_MAX_NP: Final = 12  # tokens; names are short, and the bound keeps every walk O(1)
+_MAX_FOUND: Final = 16  # sources per sentence; real chains are short, and this keeps chain() cheap
+_LONG: Final = 4000  # characters: longer "sentences" are read only around their trigger words
+_WINDOW: Final = 200  # characters either side of a trigger word in a long sentence
+_ALPHA: Final = re.compile(r"[^\W\d_]+")
+_CAPWORD: Final = re.compile(r"[A-Z]\w*(?:\.\w+)*")
 # "The provincial office gave a toll of 38 dead", "Police put the number at 12": giving a
 # figure names its source, though neither verb is one of speech
-_FIGURE_VERBS = frozenset({"gave", "gives", "give", "giving", "put", "puts", "putting"})
-_FIGURE_WORDS = frozenset({"toll", "figure", "count", "tally", "number", "estimate"})
-_TRIGGERS = lex.SPEECH_VERBS | _FIGURE_VERBS | {
+_FIGURE_VERBS: Final = frozenset({"gave", "gives", "give", "giving", "put", "puts", "putting"})
+_FIGURE_WORDS: Final = frozenset({"toll", "figure", "count", "tally", "number", "estimate"})
+_TRIGGERS: Final = lex.SPEECH_VERBS | _FIGURE_VERBS | {
     "citing", "interview", "interviews", "comments", "speaking", "talking"}
 
 
 # a trigger word standing alone in folded text: no letter either side (digits may touch it,
 # as they split letter runs); a bounded prefix tree, so the scan stays linear
-_TRIGGER_WORD = re.compile(r"(?<![^\W\d_])(?:" + trie(sorted(_TRIGGERS)) + r")(?![^\W\d_])")
+_TRIGGER_WORD: Final = re.compile(r"(?<![^\W\d_])(?:" + trie(sorted(_TRIGGERS)) + r")(?![^\W\d_])")
 # The same, over a document. The non-letter before a word is found by a cheap ASCII test
 # (a range check, where the class alone costs Unicode look-ups at every character), then
 # confirmed by the look-behind: the same matches, a fifth fewer instructions.
-_TRIGGER_SCAN = WordScan(_TRIGGERS, r"[^\W\d_]", r"[^a-zA-Z](?<=[\W\d_])")
-_STRONG_OUTLET = frozenset({"news", "channel", "tv", "television", "radio", "portal", "newspaper",
-                            "broadcaster", "outlet", "website", "daily", "weekly", "magazine",
-                            "wire", "newswire", "gazette", "times", "post", "journal", "herald",
-                            "tribune", "telegraph", "novosti", "pravda", "media", "press",
-                            "star", "sun", "mirror", "observer", "chronicle", "courier",
-                            "express", "independent", "guardian", "globe", "mail", "standard",
-                            "inquirer", "monitor", "sentinel", "examiner", "bulletin",
-                            "dispatch", "reporter", "today", "insider", "broadcasting",
-                            "digest"})
-_LEADING_OUTLET = frozenset({"radio", "tv", "television", "channel"})
-_CAMEL_OUTLET = re.compile(r"[A-Z][A-Za-z]*[a-z](?:News|TV|Radio|FM)\d*$")
-_DOMAIN = re.compile(r"\w\.(?:[a-z]{2}|com|net|org|info|news|online)$", re.I)
-_BACKREF = frozenset((("about", "it"), ("about", "this"), ("about", "that"), ("reported", "it"),
-            ("reported", "this"), ("reports", "it"), ("reported", "so"), ("said", "so"),
-            ("this", "was"), ("it", "was"), ("wrote", "about"), ("writes", "about")))
+_TRIGGER_SCAN: Final = WordScan(_TRIGGERS, r"[^\W\d_]", r"[^a-zA-Z](?<=[\W\d_])")
+_STRONG_OUTLET: Final = frozenset({
+    "news", "channel", "tv", "television", "radio", "portal", "newspaper", "broadcaster", "outlet",
+    "website", "daily", "weekly", "magazine", "wire", "newswire", "gazette", "times", "post",
+    "journal", "herald", "tribune", "telegraph", "novosti", "pravda", "media", "press", "star",
+    "sun", "mirror", "observer", "chronicle", "courier", "express", "independent", "guardian",
+    "globe", "mail", "standard", "inquirer", "monitor", "sentinel", "examiner", "bulletin",
+    "dispatch", "reporter", "today", "insider", "broadcasting", "digest"})
+_LEADING_OUTLET: Final = frozenset({"radio", "tv", "television", "channel"})
+_CAMEL_OUTLET: Final = re.compile(r"[A-Z][A-Za-z]*[a-z](?:News|TV|Radio|FM)\d*$")
+_DOMAIN: Final = re.compile(r"\w\.(?:[a-z]{2}|com|net|org|info|news|online)$", re.I)
+_BACKREF: Final = frozenset((
+    ("about", "it"), ("about", "this"), ("about", "that"), ("reported", "it"), ("reported", "this"),
+    ("reports", "it"), ("reported", "so"), ("said", "so"), ("this", "was"), ("it", "was"),
+    ("wrote", "about"), ("writes", "about")))
 
 
 class Tok:
@@ -92,7 +91,7 @@ class Tok:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
-_CHAR_KINDS: dict[str, tuple[bool, bool]] = {}  # first character → (cap, word), memoised
+_CHAR_KINDS: Final[dict[str, tuple[bool, bool]]] = {}  # first character → (cap, word), memoised
 
 
 def _char_kinds(c: str) -> tuple[bool, bool]:
@@ -283,8 +282,8 @@ def np_forward(toks: list[Tok], i: int) -> tuple[int, int] | None:
     return s, _qualified_end(toks, last + 1)
 
 
-_QUALIFIED = frozenset({"sources", "source", "officials", "people", "investigators",
-                        "relatives", "families"})
+_QUALIFIED: Final = frozenset({"sources", "source", "officials", "people", "investigators",
+                               "relatives", "families"})
 
 
 def _qualified_end(toks: list[Tok], e: int) -> int:
@@ -586,7 +585,7 @@ def _passive(toks: list[Tok], i: int) -> bool:
                                       ",", "as")
 
 
-_SAID_TO = frozenset({"said", "says", "say", "spoke", "speaks", "explained", "declared"})
+_SAID_TO: Final = frozenset({"said", "says", "say", "spoke", "speaks", "explained", "declared"})
 
 
 def _outlet_backref(s: Source) -> bool:

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from typing import Final
 
 from provenance.entities import known_kind, normalise, same_entity, same_person
 from provenance.extract import sources_lexicon as lex
@@ -45,20 +46,20 @@ from provenance.extract.segment import doc_sentences, paragraphs
 from provenance.models import Chain, Claim, Document, Extraction, Quote, Source, replaced
 
 Hops = list[list[Source]]
-_CAPWORD = re.compile(r"[A-Z]\w*(?:\.\w+)*")
-_TERMINAL = ".!?…\"”»’:)"
-_SPLIT_GAP = 200  # characters of attribution between the two halves of a split quote
-_MAX_FRAMES = 32  # speaker and section frames kept per document
-_MAX_BACKREFS = 16  # sentences naming earlier figures, per document
-_ZONE = 300  # characters around a quote searched for who relayed it
-_MAX_DONORS = 8  # same-figure chains compared per claim
-_FRAME_REACH = 4  # sentences after "TASS recalled that ..." that its frame reaches
+_CAPWORD: Final = re.compile(r"[A-Z]\w*(?:\.\w+)*")
+_TERMINAL: Final = ".!?…\"”»’:)"
+_SPLIT_GAP: Final = 200  # characters of attribution between the two halves of a split quote
+_MAX_FRAMES: Final = 32  # speaker and section frames kept per document
+_MAX_BACKREFS: Final = 16  # sentences naming earlier figures, per document
+_ZONE: Final = 300  # characters around a quote searched for who relayed it
+_MAX_DONORS: Final = 8  # same-figure chains compared per claim
+_FRAME_REACH: Final = 4  # sentences after "TASS recalled that ..." that its frame reaches
 # a sentence set in a year ("In 1987 ...", "since 2019"): the preposition and the year
-YEAR_SETTING = re.compile(r"\b([Ii]n|[Ss]ince|[Dd]uring)\s+(?:early\s+|late\s+|mid-)?"
-                          r"((?:1[89]|20)\d\d)\b")
+YEAR_SETTING: Final = re.compile(r"\b([Ii]n|[Ss]ince|[Dd]uring)\s+(?:early\s+|late\s+|mid-)?"
+                                 r"((?:1[89]|20)\d\d)\b")
 # the digits of every year YEAR_SETTING can name; a digit run cannot swallow one, as
 # YEAR_SETTING's year follows a space or a hyphen
-_YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR_DIGITS: Final = re.compile(r"(?:1[89]|20)\d\d")
 
 
 @dataclass
@@ -74,7 +75,7 @@ class _Sentence:
 
 
 # folded words that may name a country, alone or as the first of two ("south africa")
-_COUNTRY_WORDS = frozenset(lex.DEMONYMS) | frozenset(lex.ADJECTIVE_COUNTRY) | frozenset(
+_COUNTRY_WORDS: Final = frozenset(lex.DEMONYMS) | frozenset(lex.ADJECTIVE_COUNTRY) | frozenset(
     k.split()[0] for k in lex.DEMONYMS if " " in k)
 
 
@@ -299,7 +300,7 @@ def _resolve(att: Attribution, names: _Names, last_person: Source | None,
                              mention=att.speaker.mention)
 
 
-_ANAPHOR_HEADS = frozenset(
+_ANAPHOR_HEADS: Final = frozenset(
     """union association federation organisation organization committee council commission
     foundation institute league alliance coalition""".split())
 
@@ -372,7 +373,7 @@ def _title_para(doc: Document, paras: list[tuple[int, int]]) -> int | None:
     return None
 
 
-_HEADLINE_SEP = (" - ", " – ", " — ")
+_HEADLINE_SEP: Final = (" - ", " – ", " — ")
 
 
 def _headline_suffix(doc: Document, paras: list[tuple[int, int]], sents: list[_Sentence],

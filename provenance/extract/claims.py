@@ -23,7 +23,7 @@ an event, so "several official buildings" and "several days" are not claims.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from provenance.extract import events
 from provenance.extract.numbers import (
@@ -40,15 +40,15 @@ from provenance.extract.registry import register
 from provenance.extract.segment import doc_sentences
 from provenance.models import Chain, Claim, Event, Extraction, Qualifier, Span, replaced, trusted
 
-MAX_SENTENCE = 1500  # longer "sentences" (unsegmentable text) are read in pieces this long
-MAX_AMOUNTS = 40  # amounts read per sentence: more is a table or garbage, not prose
-MAX_CLAIMS = 2000  # claims per document: a guard against pathological input
-_RIGHT_REACH = 120
+MAX_SENTENCE: Final = 1500  # longer "sentences" (unsegmentable text) are read in pieces this long
+MAX_AMOUNTS: Final = 40  # amounts read per sentence: more is a table or garbage, not prose
+MAX_CLAIMS: Final = 2000  # claims per document: a guard against pathological input
+_RIGHT_REACH: Final = 120
 
-PERSON_EVENTS = frozenset({"killed", "wounded", "injured", "arrested", "detained", "deaths",
-                           "hospitalized"})
+PERSON_EVENTS: Final = frozenset({"killed", "wounded", "injured", "arrested", "detained", "deaths",
+                                  "hospitalized"})
 
-_QUALIFIERS: dict[str, Qualifier] = {
+_QUALIFIERS: Final[dict[str, Qualifier]] = {
     "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
     "a minimum of": "at_least", "not less than": "at_least", "not fewer than": "at_least",
     "more than": "more_than", "over": "more_than", "just over": "more_than",
@@ -63,15 +63,15 @@ _QUALIFIERS: dict[str, Qualifier] = {
     "a maximum of": "up_to", "fewer than": "fewer_than", "less than": "fewer_than",
     "under": "fewer_than", "below": "fewer_than", "just under": "fewer_than",
 }
-_QUALIFIER_ENDS = frozenset(q.rpartition(" ")[2] for q in _QUALIFIERS)  # their last words
-_QUAL_AFTER = re.compile(r"(?i:\s*(?:\+|or more\b|or so\b|plus\b|(or less|or fewer)\b))")
-_CURRENCY_SIGNS = "$€£¥₽₸₴"
-_CURRENCY_CODES = frozenset("usd eur gbp rub kzt us$ a$ c$".split())
-_CODE_ENDS = frozenset(c[-1] for c in _CURRENCY_CODES)
-_BEFORE_AMOUNT = _CURRENCY_SIGNS + " \u00a0"  # what a qualifier may stand before
+_QUALIFIER_ENDS: Final = frozenset(q.rpartition(" ")[2] for q in _QUALIFIERS)  # their last words
+_QUAL_AFTER: Final = re.compile(r"(?i:\s*(?:\+|or more\b|or so\b|plus\b|(or less|or fewer)\b))")
+_CURRENCY_SIGNS: Final = "$€£¥₽₸₴"
+_CURRENCY_CODES: Final = frozenset("usd eur gbp rub kzt us$ a$ c$".split())
+_CODE_ENDS: Final = frozenset(c[-1] for c in _CURRENCY_CODES)
+_BEFORE_AMOUNT: Final = _CURRENCY_SIGNS + " \u00a0"  # what a qualifier may stand before
 # Currency words after an amount ("30,000 lari", "one million CFA francs"); "won", "real",
 # "rand" and the like are left out where the word is more often something else.
-_CURRENCIES = [
+_CURRENCIES: Final = [
     *"""dollar dollars euro euros cent cents pound pounds pence ruble rubles rouble roubles kopeck
     kopecks tenge yuan renminbi yen hryvnia hryvnias hryvnya hryvnyas hryvni franc francs lari
     tetri taka lei leu leva lev rupee rupees rupiah paise naira kobo zloty zlotys zlotych groszy
@@ -84,8 +84,8 @@ _CURRENCIES = [
     usd eur gbp rub kzt inr cny jpy chf uah pln ron gel bdt xaf xof ngn""".split(),
     "cfa franc", "cfa francs", "swiss franc", "swiss francs"]
 # one word at most fits at a place, so the prefix tree finds what the flat alternation does
-_CURRENCY_AFTER = re.compile(r"(?i:[ \u00a0]*(" + trie(_CURRENCIES) + r")\b)")
-_PARTITIVE = re.compile(
+_CURRENCY_AFTER: Final = re.compile(r"(?i:[ \u00a0]*(" + trie(_CURRENCIES) + r")\b)")
+_PARTITIVE: Final = re.compile(
     r"(?i:\s+of\s+(?:(them|those|whom|these)|the\s+(dead|injured|wounded|killed|victims|missing"
     r"|deceased|detainees|detained|arrested|hostages|casualties))\b)")
 # a share of people named before: "four of them were children", "90 of those held",
@@ -94,29 +94,29 @@ _PEOPLE_PARTITIVE = re.compile(r"(?i:\s+of\s+(?:them|(?:those|these)(?=\s+(?:who
                                r"[a-z]+en\b|held\b|hurt\b|shot\b|caught\b))|whom))")
 _INJURY_AFTER = re.compile(r"(?i:[^,;.]{0,30}?\b(?:injur|wound|burns|critical|serious condition"
                            r"|hospital))")
-_CROWD_NOUNS = frozenset("crowd audience congregation gathering workforce turnout".split())
-_TOLL_REACH = 120
+_CROWD_NOUNS: Final = frozenset("crowd audience congregation gathering workforce turnout".split())
+_TOLL_REACH: Final = 120
 # A toll or "number of <outcome>" whose new value the amount is: "the death toll ... rose to",
 # "the number of people killed in the floods has risen to", "the number of dead is between".
-_TOLL_BEFORE = re.compile(
+_TOLL_BEFORE: Final = re.compile(
     r"(?i:\b(?:toll|number\s+of\s+(?:people\s+|those\s+)?(dead|killed|deaths|fatalities"
     r"|injured|wounded|arrested|arrests|detained|detentions|missing|victims)\b)"
     r"[^.;:!?]{0,90}?\s(?:rose|rises|risen|rising|climbed|climbs|climbing|jumped|jumps"
     r"|increased|increases|reached|reaches|hit|hits|stands|stood|is|was|has|had|now|passed"
     r"|exceeded|topped|grew|grown)(?:\s+(?:to|at|between|by))?\s*$)")
-_ELLIPTIC_VERB = re.compile(r"(?i:\s+(?:had|have|has|were|are|was|is|remain|remained|still"
-                            r"|fled|left|lost)\b)")
-_AND_BEFORE = re.compile(r"(?i:\band\s*$)")
-_PERCENT_AFTER = re.compile(r"(?i:[ \u00a0]*(?:%|percent\b|per cent\b))")
+_ELLIPTIC_VERB: Final = re.compile(r"(?i:\s+(?:had|have|has|were|are|was|is|remain|remained|still"
+                                   r"|fled|left|lost)\b)")
+_AND_BEFORE: Final = re.compile(r"(?i:\band\s*$)")
+_PERCENT_AFTER: Final = re.compile(r"(?i:[ \u00a0]*(?:%|percent\b|per cent\b))")
 # (the look-ahead for the words' first letters only saves time)
-_CLAUSE_BREAK = re.compile(r"[;:(]|\s[–—]\s|(?=[abhmtwABHMTW])\b(?i:(?:" + trie(
+_CLAUSE_BREAK: Final = re.compile(r"[;:(]|\s[–—]\s|(?=[abhmtwABHMTW])\b(?i:(?:" + trie(
     "while but whereas although though however meanwhile".split()) + r")\b)")
-_AMOUNT_NOUN = re.compile(r"(?i:\b(?:price|prices|cost|costs|tariffs?|fares?|rates?|wages?"
-                          r"|salar(?:y|ies)|budget|toll|number|numbers|tax|taxes|output"
-                          r"|production|value|spending|sales|imports?|exports?)\b)")
-_WORD = re.compile(r"[\s\"'“”«»‘’]*([A-Za-z][\w'’-]*)[\"'“”«»‘’]?")
-_QUOTE_MARKS = re.compile(r"[\"“”«»‘’]")
-_STOP = frozenset(
+_AMOUNT_NOUN: Final = re.compile(r"(?i:\b(?:price|prices|cost|costs|tariffs?|fares?|rates?|wages?"
+                                 r"|salar(?:y|ies)|budget|toll|number|numbers|tax|taxes|output"
+                                 r"|production|value|spending|sales|imports?|exports?)\b)")
+_WORD: Final = re.compile(r"[\s\"'“”«»‘’]*([A-Za-z][\w'’-]*)[\"'“”«»‘’]?")
+_QUOTE_MARKS: Final = re.compile(r"[\"“”«»‘’]")
+_STOP: Final = frozenset(
     """in on at by during after before from for with to among across near since as into under
     including and or but while who which that whom whose where when were was are is have has had
     been be being will would could should may might must can reportedly also still now more
@@ -128,8 +128,8 @@ _AUX = (r"were|was|are|is|have|has|had|been|be|being|said|to|reportedly|reported
         r"|left|found|critically|seriously|badly|slightly|gravely|mortally|lightly|each"
         r"|subsequently|eventually|ultimately|initially|then|in total|so far|more|others?"
         r"|people|persons|of them|of those|among them|among the|still")
-_GAP_PUNCT = r"[\s,\"'“”«»‘’]*"
-_AUX_GAP = re.compile(
+_GAP_PUNCT: Final = r"[\s,\"'“”«»‘’]*"
+_AUX_GAP: Final = re.compile(
     _GAP_PUNCT
     + r"(?:,[\s\"'“”]*(?i:including|among them|of whom|who|whom)\b[^,;:]{1,60},"
     # ", including X,", ", who survived,"
@@ -137,28 +137,28 @@ _AUX_GAP = re.compile(
     # "and a civilian (were killed)"
     + r"(?:(?i:and|or|as well as)(?:\s+[\w'’-]+){1,3}?\s+(?=(?i:" + _AUX + r")\b))?"
     + r"(?:(?i:" + _AUX + r")\b" + _GAP_PUNCT + r")*")
-_SINGULAR_AUX = re.compile(r"(?i:\b(?:was|is|has)\b)")
-_COORDINATION = re.compile(r"[\s\"'“”«»‘’]*(?:,[\s\"'“”«»‘’]*)?(?:and|or|as well as|plus|,"
+_SINGULAR_AUX: Final = re.compile(r"(?i:\b(?:was|is|has)\b)")
+_COORDINATION: Final = re.compile(r"[\s\"'“”«»‘’]*(?:,[\s\"'“”«»‘’]*)?(?:and|or|as well as|plus|,"
                           r"|including|among them)[\s\"'“”«»‘’]*")
-_PLACE = re.compile(
+_PLACE: Final = re.compile(
     r"\b(?:in|across|near|outside)\s+(?:the\s+(?:city|town|region|province|village|state|"
     r"district|capital)\s+of\s+)?((?:[A-Z][\w'’-]+)(?:[ -](?:[A-Z][\w'’-]+))*)"
 )
 # a sentence opening on its place: "In neighbouring Moldova, the government said two ..."
-_LEAD_PLACE = re.compile(
+_LEAD_PLACE: Final = re.compile(
     r"(?:In|Across|Near|Outside)\s+(?:(?:neighbou?ring|nearby|northern|southern|eastern|"
     r"western|central|the\s+(?:city|town|region|province|village|state|district|capital)"
     r"\s+of)\s+)?((?:[A-Z][\w'’-]+)(?:[ -](?:[A-Z][\w'’-]+))*)(?=[\s,])"
 )
 # the gap before an amount compared with the one before it ("down from about 14,000")
-_COMPARED = re.compile(r"(?:compared (?:with|to)|down from|up from|versus|vs\.?|against)"
-                       r"(?:\s+(?:about|around|some|roughly|nearly|almost|just|over|"
-                       r"more than|fewer than|less than))?\s*$")
-_NOT_PLACES = frozenset(
+_COMPARED: Final = re.compile(r"(?:compared (?:with|to)|down from|up from|versus|vs\.?|against)"
+                              r"(?:\s+(?:about|around|some|roughly|nearly|almost|just|over|"
+                              r"more than|fewer than|less than))?\s*$")
+_NOT_PLACES: Final = frozenset(
     """January February March April May June July August September October November December
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An""".split()
 )
-_AS_OF = re.compile(
+_AS_OF: Final = re.compile(
     r"(?i:\bas (?:of|at)\s+)((?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,?\s+\d{4})?)|(?:\d{1,2}\s+[A-Z][a-z]+"
     r"(?:\s+\d{4})?)|\d{4}-\d{2}-\d{2}|(?i:today|yesterday|tonight|this morning|[a-z]+day"
     r"(?: (?:morning|afternoon|evening|night))?))"

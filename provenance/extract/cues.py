@@ -6,11 +6,12 @@ Everything here is general English newswire vocabulary, compiled once into regex
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from provenance.extract.patterns import trie
 
 # Verbs (and verb phrases) that introduce speech or writing, in every tense a report uses.
-_CUE_STEMS = """
+_CUE_STEMS: Final = """
 said says say saying told tells tell added adds stressed stresses warned warns wrote writes
 claimed claims noted announced announces insisted insists emphasized emphasizes
 emphasised emphasises explained explains asked asks declared declares stated
@@ -28,17 +29,17 @@ adding telling writing warning noting asserted asserts asserting declaring expla
 insisting claiming stressing reads arguing responding replying recalling acknowledging admitting
 tweeting
 """.split()
-CUE_WORDS: frozenset[str] = frozenset(_CUE_STEMS)
-_MULTI = [
+CUE_WORDS: Final[frozenset[str]] = frozenset(_CUE_STEMS)
+_MULTI: Final = [
     r"was quoted as saying", r"were quoted as saying", r"is quoted as saying",
     r"was quoted", r"were quoted", r"quoted as saying", r"went on", r"goes on",
     r"pointed out", r"points out", r"according to", r"According to",
 ]
 # Wherever two phrases can both match (followed by a word boundary), the longer one wins,
 # as in the plain alternation listing the phrases first and then words by length.
-CUE_RE = re.compile(r"\b(?:" + trie(_MULTI + sorted(CUE_WORDS)) + r")\b")
+CUE_RE: Final = re.compile(r"\b(?:" + trie(_MULTI + sorted(CUE_WORDS)) + r")\b")
 # Verbs by which someone applies a word or phrase to something ("described them as ...").
-DESCRIBE_RE = re.compile(
+DESCRIBE_RE: Final = re.compile(
     r"\b(?:describ|call|term|dub|label|brand|refer|characteri[sz]|nam|dismiss|denounc)\w*\b"
 )
 
@@ -51,20 +52,20 @@ _NAMING_VERB = (r"(?:(?:call|term|dub|label|brand|nam|dismiss)(?:s|es|ed|ing|led
 _NAMING_WORD = (r"\s+(?!(?:for|on|off|up|out|in|upon|after|to|at|back|by|and|or|but|that|if|a|an"
                 r"|the)\b)[^\W\d_][\w’'\-]*")
 # an object with at least one word besides its articles: "the mine", "this sum", "Trump a"
-_NAMING_OBJECT = (r"(?:\s+(?:a|an|the|this|these|his|her|its|their))?(?:" + _NAMING_WORD
-                  + r"){1,3}(?:\s+(?:a|an|the))?")
-NAMING_RE = re.compile(
+_NAMING_OBJECT: Final = (r"(?:\s+(?:a|an|the|this|these|his|her|its|their))?(?:" + _NAMING_WORD
+                         + r"){1,3}(?:\s+(?:a|an|the))?")
+NAMING_RE: Final = re.compile(
     r"(?<!-)(?<!- )\b(?:" + _NAMING_VERB + _NAMING_OBJECT + r"(?:\s+as)?"
     r"|" + _NAMING_VERB + "(?:" + _NAMING_OBJECT + r")?\s+as"
     r"|sp(?:oke|eaks?|eaking)\s+of|talk(?:s|ed|ing)?\s+of)\s*$"
 )
 
 # Words an attribution puts between a subject and its verb ("Price also said").
-AUX_ADVERBS = frozenset("""also previously then later again further reportedly once recently
+AUX_ADVERBS: Final = frozenset("""also previously then later again further reportedly once recently
 earlier repeatedly has had have was were is would will had just already still finally
 separately similarly moreover furthermore subsequently""".split())
 
-ROLE_WORDS = frozenset("""president presidents minister ministers prime premier spokesman
+ROLE_WORDS: Final = frozenset("""president presidents minister ministers prime premier spokesman
 spokeswoman spokesperson spokespeople spokesmen leader leaders head chief director secretary
 chairman chairwoman chair official officials officer officers adviser advisers advisor aide
 aides ambassador governor mayor senator sen. rep. representative congressman congresswoman
@@ -85,7 +86,7 @@ admiral colonel lieutenant sergeant captain corporal brigadier marshal commodore
 lieutenant-general lieutenant-colonel prefect subprefect inspector superintendent constable
 detective sheriff councillor councilor councilman councilwoman alderman""".split())
 
-ORG_WORDS = frozenset("""ministry ministries department police office agency government
+ORG_WORDS: Final = frozenset("""ministry ministries department police office agency government
 committee council service party campaign embassy army military authorities administration
 commission court parliament congress senate house kremlin foundation institute university
 union organization organisation alliance bank company corporation group association
@@ -95,20 +96,20 @@ directorate bureau cabinet presidency secretariat command guard navy coalition m
 front board agencies fund inc. corp. ltd. co. team portal website site daily weekly
 broadcaster outlet station opposition""".split())
 # Things that speak for someone: "the statement said" means its author said.
-STATEMENT_WORDS = frozenset("""statement statements communique release report letter tweet
+STATEMENT_WORDS: Final = frozenset("""statement statements communique release report letter tweet
 message note announcement declaration memo readout""".split())
 
 # Wire services and broadcasters: relay others' words rather than speak for themselves.
-AGENCY_WORDS = frozenset("""afp ap reuters tass ria interfax xinhua bloomberg cnn bbc
+AGENCY_WORDS: Final = frozenset("""afp ap reuters tass ria interfax xinhua bloomberg cnn bbc
 dpa ansa efe kyodo yonhap anadolu regnum tasr ctk pap ukrinform unian nhk al-jazeera
 aljazeera""".split())
 
-PRONOUNS = frozenset("he she they we i it him her them".split())
-FUNCTION_WORDS = frozenset("the a an of for our its his her their this that and".split())
-ARTICLES = frozenset("the a an".split())
+PRONOUNS: Final = frozenset("he she they we i it him her them".split())
+FUNCTION_WORDS: Final = frozenset("the a an of for our its his her their this that and".split())
+ARTICLES: Final = frozenset("the a an".split())
 
 # Capitalised words that never begin or belong to a speaker's name.
-NON_NAME_CAPS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday
+NON_NAME_CAPS: Final = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday
 January February March April May June July August September October November December
 Yesterday Today Tomorrow Tonight But And Or However Meanwhile Furthermore Also Then In On
 At As When While After Before If This That These Those It He She They We I You Quote

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from provenance.extract.patterns import trie
 from provenance.models import Event
 
 # Predicates after the amount ("were killed", "shot dead", "taken into custody").
-_PREDICATES: dict[str, Event] = {
+_PREDICATES: Final[dict[str, Event]] = {
     "killed": "killed", "eliminated": "killed", "slain": "killed",
     "murdered": "killed", "executed": "killed", "shot dead": "killed",
     "shot and killed": "killed", "shot to death": "killed", "fatally shot": "killed",
@@ -43,7 +44,7 @@ _PREDICATES: dict[str, Event] = {
     "attacked": "attackers", "stormed": "attackers",
 }
 # Active verbs right before the amount ("killed dozens", "injuring at least 8").
-_ACTIVE: dict[str, Event] = {
+_ACTIVE: Final[dict[str, Event]] = {
     "killed": "killed", "killing": "killed", "kill": "killed", "kills": "killed",
     "eliminated": "killed", "eliminating": "killed", "shot dead": "killed",
     "left dead": "killed", "claimed the lives of": "killed", "bodies of": "deaths",
@@ -59,7 +60,7 @@ _ACTIVE: dict[str, Event] = {
     "death toll stands at": "deaths", "death toll reached": "deaths",
 }
 # Counted nouns that name the outcome ("several deaths").
-_OUTCOME_NOUNS: dict[str, Event] = {
+_OUTCOME_NOUNS: Final[dict[str, Event]] = {
     "deaths": "deaths", "death": "deaths", "fatalities": "deaths", "bodies": "deaths",
     "dead": "deaths", "killed": "killed", "wounded": "wounded", "injured": "injured",
     "injuries": "injured", "arrests": "arrested", "arrested": "arrested",
@@ -68,7 +69,7 @@ _OUTCOME_NOUNS: dict[str, Event] = {
     "hostages": "other",
 }
 # Counted nouns that name a role ("3,000 troops", "dozens of attackers").
-_ROLE_NOUNS: dict[str, Event] = {
+_ROLE_NOUNS: Final[dict[str, Event]] = {
     "troops": "troops", "soldiers": "troops", "servicemen": "troops", "peacekeepers": "troops",
     "paratroopers": "troops", "marines": "troops", "military personnel": "troops",
     "attackers": "attackers", "gunmen": "attackers", "assailants": "attackers",
@@ -76,7 +77,7 @@ _ROLE_NOUNS: dict[str, Event] = {
     "fighters": "attackers",
 }
 # Words that make a count a count about people even without an event.
-PERSON_NOUNS = frozenset(
+PERSON_NOUNS: Final = frozenset(
     """people persons individuals civilians residents citizens protesters protestors
     demonstrators rioters police policemen policewomen officers officials members children
     adults men women students workers journalists victims prisoners detainees suspects
@@ -94,19 +95,19 @@ def _alternation(words: dict[str, Event]) -> str:
 
 
 # a prefix tree of the predicates: like the alternation longest first, but far faster
-_PRED_RE = re.compile(r"(?i:\b(" + trie(_PREDICATES) + r")\b)")
-_SHOT_AT = re.compile(r"(?i:shot\s+at\b)")
-_OUTCOME_RE = re.compile(r"(?i:\b(" + _alternation(_OUTCOME_NOUNS) + r")\b)")
-_ROLE_RE = re.compile(r"(?i:\b(" + _alternation(_ROLE_NOUNS) + r")\b)")  # not "firefighters"
-_AND_ROLE_RE = re.compile(r"(?i:\s+(?:and|or|as well as)\s+(?:[a-z][\w'’-]*\s+){0,2}?("
-                          + _alternation(_ROLE_NOUNS) + r")\b)")
+_PRED_RE: Final = re.compile(r"(?i:\b(" + trie(_PREDICATES) + r")\b)")
+_SHOT_AT: Final = re.compile(r"(?i:shot\s+at\b)")
+_OUTCOME_RE: Final = re.compile(r"(?i:\b(" + _alternation(_OUTCOME_NOUNS) + r")\b)")
+_ROLE_RE: Final = re.compile(r"(?i:\b(" + _alternation(_ROLE_NOUNS) + r")\b)")  # not "firefighters"
+_AND_ROLE_RE: Final = re.compile(r"(?i:\s+(?:and|or|as well as)\s+(?:[a-z][\w'’-]*\s+){0,2}?("
+                                 + _alternation(_ROLE_NOUNS) + r")\b)")
 
 
-_PREDICATE_WORDS = frozenset(
+_PREDICATE_WORDS: Final = frozenset(
     [*(w for k in _PREDICATES for w in k.split() if len(k.split()) == 1), "unaccounted"])
 
 
-_ACTIVE_ENDS = frozenset(k.rpartition(" ")[2] for k in _ACTIVE)  # the last words of _ACTIVE
+_ACTIVE_ENDS: Final = frozenset(k.rpartition(" ")[2] for k in _ACTIVE)  # the last words of _ACTIVE
 _TOLL_LINKS = frozenset("to at of reached hit is was stands stood passed topped exceeded".split())
 
 

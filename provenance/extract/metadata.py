@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Final
 
 from provenance.entities import known_kind
 from provenance.extract.attribution import Context, classify, tokenize
@@ -20,31 +21,31 @@ from provenance.extract.segment import paragraphs_of
 from provenance.extract.sources_lexicon import MONTHS, WEEKDAYS
 from provenance.models import Document, Extraction, replaced
 
-_MONTH = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-          r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
-_YMD_SLASH = re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
+_MONTH: Final = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                 r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_ISO: Final = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_YMD_SLASH: Final = re.compile(r"(?<!\d)(\d{4})/(\d{1,2})/(\d{1,2})(?!\d)")
 # (patterns opening on a character class, or on a look-ahead for one, are scanned faster)
-_DMY_NAMED = re.compile(r"(\d(?<!\d\d)\d?)(?:st|nd|rd|th)?\.?[ \t]+" + _MONTH
-                        + r"\.?,?[ \t]+(\d{4})(?!\d)", re.I)
-_MDY_NAMED = re.compile(r"(?=[adfjmnos])\b" + _MONTH
-                        + r"\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})(?!\d)", re.I)
-_DMY_DOTS = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
-_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
+_DMY_NAMED: Final = re.compile(r"(\d(?<!\d\d)\d?)(?:st|nd|rd|th)?\.?[ \t]+" + _MONTH
+                               + r"\.?,?[ \t]+(\d{4})(?!\d)", re.I)
+_MDY_NAMED: Final = re.compile(r"(?=[adfjmnos])\b" + _MONTH
+                               + r"\.?[ \t]+(\d{1,2})(?:st|nd|rd|th)?,?[ \t]+(\d{4})(?!\d)", re.I)
+_DMY_DOTS: Final = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")
+_SLASHED: Final = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 # every date pattern above needs a year: four digits, no digit either side, 1900-2100
-_FOUR_DIGITS = re.compile(r"\d\d{3}")
-_YEAR = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")  # four digits, no digit either side
+_FOUR_DIGITS: Final = re.compile(r"\d\d{3}")
+_YEAR: Final = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")  # four digits, no digit either side
 _DATE_LINE_CUE = re.compile(r"^\W*(?:published|posted|updated|date[d]?|last updated)\b", re.I)
-_CREDIT = re.compile(r"^(?:source|sources|via|originally published (?:by|in|at|on)|credit)"
-                     r"[ \t]*[:\-–][ \t]*(\S.*)$", re.I)
-_WIRE = re.compile(r"\(([^()\n]{2,40})\)[ \t]*[-–—]")  # "ALMATY (Reuters) - ..."
-_TITLE_SEP = (" – ", " — ", " | ", " - ", " :: ")
-_NAV_WORDS = frozenset("""home menu search share sections all login subscribe skip content
+_CREDIT: Final = re.compile(r"^(?:source|sources|via|originally published (?:by|in|at|on)|credit)"
+                            r"[ \t]*[:\-–][ \t]*(\S.*)$", re.I)
+_WIRE: Final = re.compile(r"\(([^()\n]{2,40})\)[ \t]*[-–—]")  # "ALMATY (Reuters) - ..."
+_TITLE_SEP: Final = (" – ", " — ", " | ", " - ", " :: ")
+_NAV_WORDS: Final = frozenset("""home menu search share sections all login subscribe skip content
     news world politics sport sports business latest tweet print email follow us navigation
     main close open""".split())
-_DOMAIN = re.compile(r"\w\.(?:[a-z]{2}|com|net|org|info|news|online)\b", re.I)
-_CLOCK = re.compile(r"\d{1,2}:\d{2}")
-_TOP = 8  # paragraphs from the top that may hold a date bar or the headline
+_DOMAIN: Final = re.compile(r"\w\.(?:[a-z]{2}|com|net|org|info|news|online)\b", re.I)
+_CLOCK: Final = re.compile(r"\d{1,2}:\d{2}")
+_TOP: Final = 8  # paragraphs from the top that may hold a date bar or the headline
 
 
 def _valid(y: int, m: int, d: int) -> str | None:
@@ -212,15 +213,15 @@ def _wire_credit(doc: Document, paras: list[tuple[int, int]]) -> str | None:
     return None
 
 
-_BYLINE = re.compile(r"^By\s+[^,\n]{3,60},\s*([A-Z][^,\n]{1,60}?)\s*$")
-_PUBLISHED_BY = re.compile(r"\bpublished (?:by|in)\s+((?:[A-Z][\w'’&.-]*\s?){1,5}?)"
-                           r"\s*(?:on\b|,|\.|$)")
-_EDITION = re.compile(r"^(.{2,60}?)\s+[-–—|]\s+(?:English|international|online|web|digital)"
-                      r"\s+edition\s*$", re.I)
+_BYLINE: Final = re.compile(r"^By\s+[^,\n]{3,60},\s*([A-Z][^,\n]{1,60}?)\s*$")
+_PUBLISHED_BY: Final = re.compile(r"\bpublished (?:by|in)\s+((?:[A-Z][\w'’&.-]*\s?){1,5}?)"
+                                  r"\s*(?:on\b|,|\.|$)")
+_EDITION: Final = re.compile(r"^(.{2,60}?)\s+[-–—|]\s+(?:English|international|online|web|digital)"
+                             r"\s+edition\s*$", re.I)
 
 
-_CREDIT_WORDS = frozenset({"by", "posted", "written", "updated", "published", "photo",
-                           "reporting", "editing", "words"})
+_CREDIT_WORDS: Final = frozenset({"by", "posted", "written", "updated", "published", "photo",
+                                  "reporting", "editing", "words"})
 
 
 def _name_like(value: str) -> bool:

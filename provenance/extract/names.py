@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Final, Literal
 
 from provenance.extract.cues import (
     AGENCY_WORDS,
@@ -27,24 +27,25 @@ from provenance.extract.cues import (
 )
 from provenance.extract.numbers import TENS, UNITS, VAGUE_LOW
 
-_TOKEN = re.compile(r"[^\W_][\w\-’']*|[^\w\s]")
-_POSSESSIVE = re.compile(r"[’']s?$")
-_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds at the end of a token
-_ABBREV = frozenset("mr mrs ms dr sen rep gov gen col lt sgt capt st jr sr prof u.s".split())
-_WINDOW = 100
-_SHORT_WINDOW = 48  # characters tokenised first by np_left
-_DETS = frozenset("the a an our its his her their this".split())
-_SURNAME_ROLES = frozenset("king bishop judge mayor speaker cardinal prince host".split())
-_HONORIFICS = frozenset("mr mrs ms dr mr. mrs. ms. dr. sir dame".split())
-PARTICLES = frozenset("de van von der den al bin la le da di du del dos das ibn ter".split())
-_OBJECT_PRONOUNS = frozenset("her him them it us me".split())
+_TOKEN: Final = re.compile(r"[^\W_][\w\-’']*|[^\w\s]")
+_POSSESSIVE: Final = re.compile(r"[’']s?$")
+_POSSESSIVE_ENDS: Final = ("'", "’", "'s", "’s")  # what _POSSESSIVE finds at the end of a token
+_ABBREV: Final = frozenset("mr mrs ms dr sen rep gov gen col lt sgt capt st jr sr prof u.s".split())
+_WINDOW: Final = 100
+_SHORT_WINDOW: Final = 48  # characters tokenised first by np_left
+_DETS: Final = frozenset("the a an our its his her their this".split())
+_SURNAME_ROLES: Final = frozenset("king bishop judge mayor speaker cardinal prince host".split())
+_HONORIFICS: Final = frozenset("mr mrs ms dr mr. mrs. ms. dr. sir dame".split())
+PARTICLES: Final = frozenset("de van von der den al bin la le da di du del dos das ibn ter".split())
+_OBJECT_PRONOUNS: Final = frozenset("her him them it us me".split())
 # role words that are titles before a name ("President X"), not modifiers ("Foreign")
 _TITLES = ROLE_WORDS - frozenset("foreign state vice deputy high interior defense defence press "
                                  "prime".split())
-_MAX_TOKENS = 14
-_RIGHT_TOKENS = _MAX_TOKENS + 8  # np_right looks at most 7 tokens past its 14th
+_MAX_TOKENS: Final = 14
+_RIGHT_TOKENS: Final = _MAX_TOKENS + 8  # np_right looks at most 7 tokens past its 14th
 # lower-case words that never describe a speaker ("said in Manila", "the head of it on Monday")
-_NOT_DESCRIPTORS = frozenset("""in on at by with from to for of and or nor but that which who whom
+_NOT_DESCRIPTORS: Final = frozenset("""
+in on at by with from to for of and or nor but that which who whom
 whose when while after before during since as than if because although though yesterday today
 tonight tomorrow earlier later also again then there here it its this these those not only just
 still into onto over under about against between among amid via per so yet
@@ -52,7 +53,7 @@ he she they we i you him her them us me is was were are be been has had have wil
 said says told tells added""".split())
 # words opening a comma-delimited aside after a subject: "X, a farmer, said", "X, 41, said",
 # "X, for his part, said", "X, in a statement, said"
-_APPOSITIVE_OPENERS = frozenset("a an the one for in however meanwhile though too".split())
+_APPOSITIVE_OPENERS: Final = frozenset("a an the one for in however meanwhile though too".split())
 
 
 def _plain_lower(tok: str) -> bool:
@@ -386,9 +387,9 @@ def analyse_phrase(phrase: str) -> Mention:
 
 # capitalised only at a sentence start: "The Sfax coast", "Three Tunisians were arrested"
 # ("One" does open names: "One Direction", "Day One")
-_NEVER_IN_NAMES = frozenset({"the", "a", "an", "many", "some", *TENS,
-                             *(w for w in UNITS if w not in ("zero", "one")),
-                             *(w for w in VAGUE_LOW if " " not in w)})
+_NEVER_IN_NAMES: Final = frozenset({"the", "a", "an", "many", "some", *TENS,
+                                    *(w for w in UNITS if w not in ("zero", "one")),
+                                    *(w for w in VAGUE_LOW if " " not in w)})
 
 
 def _analyse(text: str, start: int, end: int) -> Mention:

@@ -14,39 +14,39 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal, NamedTuple
+from typing import Final, Literal, NamedTuple
 
 from provenance.extract.patterns import WordScan, trie
 
 Kind = Literal["digits", "words", "vague", "multiplier"]
 
-UNITS: dict[str, int] = {
+UNITS: Final[dict[str, int]] = {
     w: i for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen "
         "fourteen fifteen sixteen seventeen eighteen nineteen".split())
 }
-TENS: dict[str, int] = {
+TENS: Final[dict[str, int]] = {
     w: 10 * (i + 2) for i, w in enumerate(
         "twenty thirty forty fifty sixty seventy eighty ninety".split())
 }
-SCALES: dict[str, float] = {
+SCALES: Final[dict[str, float]] = {
     "hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "mln": 1e6, "mn": 1e6, "m": 1e6, "bln": 1e9, "bn": 1e9, "b": 1e9, "tn": 1e12,
     "dozen": 12,
 }
 # Vague amounts and the lower bound each implies (dozens = at least two dozen).
-VAGUE_LOW: dict[str, float] = {
+VAGUE_LOW: Final[dict[str, float]] = {
     "dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2e6, "billions": 2e9,
     "scores": 40, "several": 3, "a few": 2, "a handful": 2, "a couple": 2,
     "tens of thousands": 20_000, "hundreds of thousands": 200_000, "dozens of thousands": 24_000,
     "tens of millions": 2e7, "hundreds of millions": 2e8,
 }
-MULTIPLIERS: dict[str, float] = {"doubl": 2, "tripl": 3, "quadrupl": 4}
+MULTIPLIERS: Final[dict[str, float]] = {"doubl": 2, "tripl": 3, "quadrupl": 4}
 
-_WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_WSCALE = "hundred|thousand|million|billion|trillion|dozen"
+_WORD: Final = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
+_WSCALE: Final = "hundred|thousand|million|billion|trillion|dozen"
 # Digits start with a plain character class so the scan skips non-digits in C.
-_DIGITS_RE = re.compile(
+_DIGITS_RE: Final = re.compile(
     r"[0-9](?:[0-9]{0,2}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9])"     # 3,000  1,234.5
     r"|[0-9]{0,2}(?:\.[0-9]{3})+(?:,[0-9]+)?(?![0-9.])"            # 2.500 (European)
     r"|[0-9]{0,2}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9.,][0-9])"      # 3 000
@@ -54,7 +54,7 @@ _DIGITS_RE = re.compile(
     r"(?:[ \u00a0]?(?P<scale>(?i:thousand|million|billion|trillion|bln|mln|bn|mn|tn))"
     r"(?![A-Za-z])|(?P<sscale>[kmbKMB])(?![A-Za-z]))?"
 )
-_WORDS_RE = re.compile(
+_WORDS_RE: Final = re.compile(
     r"(?P<vague>\b(?i:(?:tens|hundreds|dozens) of (?:thousands|millions)"
     r"|(?:several|a few) (?:dozen|hundred|thousand|million)"
     r"|dozens|hundreds|thousands|millions|billions|scores|several|a few|a handful|a couple)\b)"
@@ -62,10 +62,10 @@ _WORDS_RE = re.compile(
     r"|(?:" + _WORD + r")(?:[ -](?:and )?(?:" + _WORD + "|" + _WSCALE + r"))*)\b)"
     r"|(?P<mult>\b(?i:doubl|tripl|quadrupl)(?i:ed|ing|es)\b)"
 )
-_LETTERS = re.compile(r"[a-z]+")
-_WORD_SEPARATORS = re.compile(r"[ -]+")
+_LETTERS: Final = re.compile(r"[a-z]+")
+_WORD_SEPARATORS: Final = re.compile(r"[ -]+")
 # Any of these words in a sentence sends it through the (slower) number-word scan.
-TRIGGERS = frozenset(
+TRIGGERS: Final = frozenset(
     [*UNITS, *TENS, *_WSCALE.split("|"), "dozens", "hundreds", "thousands", "millions",
      "billions", "scores", "several", "few", "handful", "couple", "tens", "doubled", "doubling",
      "doubles", "tripled", "tripling", "triples", "quadrupled", "quadrupling", "quadruples"]
@@ -73,11 +73,11 @@ TRIGGERS = frozenset(
 
 
 # trigger words standing whole in lower-cased text
-_TRIGGER_SCAN = WordScan(TRIGGERS, "[a-z]", "[^a-z]")
-_ASCII_DIGITS = "0123456789"
-_SEPARATORS = "./:-"
-_PHONE_AFTER = re.compile(r"\)[ \u00a0]?[0-9]{3}[ .-][0-9]{4}(?![0-9])")
-_LOCAL_PHONE = re.compile(r"[0-9]{3}-[0-9]{4}")
+_TRIGGER_SCAN: Final = WordScan(TRIGGERS, "[a-z]", "[^a-z]")
+_ASCII_DIGITS: Final = "0123456789"
+_SEPARATORS: Final = "./:-"
+_PHONE_AFTER: Final = re.compile(r"\)[ \u00a0]?[0-9]{3}[ .-][0-9]{4}(?![0-9])")
+_LOCAL_PHONE: Final = re.compile(r"[0-9]{3}-[0-9]{4}")
 
 
 class Amount(NamedTuple):
@@ -357,35 +357,40 @@ def _word_amounts(text: str, start: int, end: int, limit: int | None,
 # --- what an amount is not -------------------------------------------------------------
 
 # word lists as prefix trees (see :func:`trie`)
-_MONTHS = trie("""jan january feb february mar march apr april may jun june jul july aug august
+_MONTHS: Final = trie("""
+    jan january feb february mar march apr april may jun june jul july aug august
     sep sept september oct october nov november dec december""".split())
-_DURATION = trie("""millisecond milliseconds second seconds sec secs minute minutes min mins hour
+_DURATION: Final = trie("""
+    millisecond milliseconds second seconds sec secs minute minutes min mins hour
     hours hr hrs day days night nights week weeks month months year years yr yrs decade decades
     century centuries weekend weekends generation generations""".split())
-_MEASURES = trie("""km kilometer kilometers kilometre kilometres mile miles mi meter meters metre
+_MEASURES: Final = trie("""
+    km kilometer kilometers kilometre kilometres mile miles mi meter meters metre
     metres feet ft inches cm mm degree degrees ° kph mph km/h""".split())
-MONTH_WORDS = frozenset(
+MONTH_WORDS: Final = frozenset(
     """january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 # a word right before an amount that makes it a date, an identifier or an age
-_ID_WORDS = frozenset(
+_ID_WORDS: Final = frozenset(
     """page pages p. pp. no. nos. no number article section chapter paragraph room flight route
     highway interstate channel apt apt. apartment suite unit block district level grade class
     round episode season vol vol. volume part item line row seat gate platform code zone sector
     phase stage step version aged age ages year covid top rank ranked turned turns turning then
     # u.s.""".split())
-_YEAR_WORDS = frozenset("""in since until till of by from during early late mid before after the
+_YEAR_WORDS: Final = frozenset("""
+    in since until till of by from during early late mid before after the
     year summer winter spring autumn fall""".split())
-_THE_WORDS = frozenset("the these those its their his her our every".split())
-_COPULAS = frozenset("was is were are be been".split())
+_THE_WORDS: Final = frozenset("the these those its their his her our every".split())
+_COPULAS: Final = frozenset("was is were are be been".split())
 _FIRED_WORDS = frozenset("fired fires fire firing heard hear hearing returned squeezed".split())
-_TOTAL_WORDS = frozenset("toll total number figure tally count sum".split())
-_COUNT_LEADS = frozenset("""about approximately around some nearly almost over than least roughly
+_TOTAL_WORDS: Final = frozenset("toll total number figure tally count sum".split())
+_COUNT_LEADS: Final = frozenset("""
+    about approximately around some nearly almost over than least roughly
     estimated circa""".split())
-_COUNT_AFTER = re.compile(r"(?i:\s+(?:people|persons|men|women|children|were|are|have|had"
-                          r"|protesters|demonstrators|troops|soldiers|police|officers)\b)")
-_QUOTES = "\"'“”«»‘’„()[]"
-_QUOTE_CHAR = re.compile("[" + re.escape(_QUOTES) + "]")
+_COUNT_AFTER: Final = re.compile(r"(?i:\s+(?:people|persons|men|women|children|were|are|have|had"
+                                 r"|protesters|demonstrators|troops|soldiers|police|officers)\b)")
+_QUOTES: Final = "\"'“”«»‘’„()[]"
+_QUOTE_CHAR: Final = re.compile("[" + re.escape(_QUOTES) + "]")
 
 
 def tail_words(text: str, pos: int, limit: int = 0, n: int = 4) -> list[str]:
@@ -417,7 +422,7 @@ def last_char(text: str, pos: int, limit: int = 0) -> str:
 
 
 # context after an amount that makes it a duration, a date, a time, an age or a measure
-_AFTER_NON_COUNT = re.compile(
+_AFTER_NON_COUNT: Final = re.compile(
     r"(?i:[\s-]*(?:" + _DURATION + r")[\s-]old\b|[\s-]*year-olds?\b"
     r"|[\s-]+(?:" + _DURATION + r")\b"
     r"|\.?,?\s+(?:" + _MONTHS + r")\b"
@@ -430,8 +435,8 @@ _AFTER_NON_COUNT = re.compile(
 _ADDRESS = re.compile(r"\s+(?:[NSEW]\.?\s|(?:North|South|East|West)\s)?(?:[A-Z][\w'.-]*\s){1,2}"
                       r"(?:St|Street|Ave|Avenue|Rd|Road|Drive|Dr|Blvd|Boulevard|Lane|Ln|Way"
                       r"|Court|Ct|Place|Pl|Highway|Hwy)\b")
-_AGE_AFTER = re.compile(r"\s*[,)\-–—;]")
-_ONE_AFTER = re.compile(r"(?i:\s+(?:of|another|day|time|way|thing|side|hand|more|less)\b)")
+_AGE_AFTER: Final = re.compile(r"\s*[,)\-–—;]")
+_ONE_AFTER: Final = re.compile(r"(?i:\s+(?:of|another|day|time|way|thing|side|hand|more|less)\b)")
 _COPULA_AFTER = re.compile(r"\s*(?:[,.;)!?]|$|(?i:\s(?:when|at the time|and|at|in|years?)\b))")
 
 

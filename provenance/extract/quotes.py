@@ -19,35 +19,36 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Final
 
 from provenance.extract import names, segment
 from provenance.extract.cues import CUE_RE, DESCRIBE_RE, NAMING_RE, ORG_WORDS, ROLE_WORDS
 from provenance.extract.registry import register
 from provenance.models import Document, Extraction, Quote
 
-_MARK = re.compile(r"''|[\"“”„«»‘’']")  # '' is a double mark in some archives
-_DASH = re.compile(r"[–—]\s+|^-\s+")
-_SECOND_DASH = re.compile(r"\s[–—]\s+")
-_WORD = re.compile(r"\w+")
-_LABEL = re.compile(r"(?:Quote|Quotation|Citation)\s*:\s*$")
-_SEP = re.compile(r"[\s,.!?;:–—-]*")
-_LEFT_BOUND = "([{—–-/:…"
-_RIGHT_BOUND = ".,;:!?)]}—–-…"
-_OPENERS = {"D": "“\"”", "G": "„", "A": "«", "S": "‘'"}
-_STANDALONE_WORDS = 8
-_TITLE_WORDS = 9  # the most words a title has
-_WORD_CAP = 10  # words are counted up to here: every threshold is below it
-_MINOR = frozenset("a an the and or nor but of for to in on at by with from into over as is "
-                   "it its up off via per vs than".split())
-_MAX_LEFT = 400  # characters of a sentence searched for a cue before a quote
-_STOP = re.compile(r"[!?;“”\"«»„]")
-_PERIOD = re.compile(r"\.\s+[A-Z]")
-_LAST_WORD = re.compile(r"[^\W\d_]+$")
-_DASH_TAG = re.compile(
+_MARK: Final = re.compile(r"''|[\"“”„«»‘’']")  # '' is a double mark in some archives
+_DASH: Final = re.compile(r"[–—]\s+|^-\s+")
+_SECOND_DASH: Final = re.compile(r"\s[–—]\s+")
+_WORD: Final = re.compile(r"\w+")
+_LABEL: Final = re.compile(r"(?:Quote|Quotation|Citation)\s*:\s*$")
+_SEP: Final = re.compile(r"[\s,.!?;:–—-]*")
+_LEFT_BOUND: Final = "([{—–-/:…"
+_RIGHT_BOUND: Final = ".,;:!?)]}—–-…"
+_OPENERS: Final = {"D": "“\"”", "G": "„", "A": "«", "S": "‘'"}
+_STANDALONE_WORDS: Final = 8
+_TITLE_WORDS: Final = 9  # the most words a title has
+_WORD_CAP: Final = 10  # words are counted up to here: every threshold is below it
+_MINOR: Final = frozenset("a an the and or nor but of for to in on at by with from into over as is "
+                          "it its up off via per vs than".split())
+_MAX_LEFT: Final = 400  # characters of a sentence searched for a cue before a quote
+_STOP: Final = re.compile(r"[!?;“”\"«»„]")
+_PERIOD: Final = re.compile(r"\.\s+[A-Z]")
+_LAST_WORD: Final = re.compile(r"[^\W\d_]+$")
+_DASH_TAG: Final = re.compile(
     r"\s*([―—–])\s*(?=[A-Z][\w’'\-]*(?: [A-Z][\w’'\-.]*){0,3}\s*(?:[.,(]|$))", re.M)
-_COMMA_CUE = re.compile(r",\s+(said|says|added|adds|wrote|writes|explained|noted|told)\s+"
-                        r"(?=[A-Z]|the\b|a\b|an\b)")
-_SUBJECT_STARTS = frozenset("the a an he she they we i it his her their its our one".split())
+_COMMA_CUE: Final = re.compile(r",\s+(said|says|added|adds|wrote|writes|explained|noted|told)\s+"
+                               r"(?=[A-Z]|the\b|a\b|an\b)")
+_SUBJECT_STARTS: Final = frozenset("the a an he she they we i it his her their its our one".split())
 
 
 @dataclass

@@ -7,19 +7,20 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Final
 
 from provenance.models import Document
 from provenance.textrange import append_trimmed
 
 # Abbreviations after which a period does not end a sentence.
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS: Final = frozenset(
     """mr mrs ms dr prof sen rep gov gen col lt sgt capt st jr sr inc ltd co corp vs etc
     jan feb mar apr jun jul aug sep sept oct nov dec no nos fig approx est dept univ
     u.s u.n u.k e.g i.e a.m p.m d.c""".split()
 )
-_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
-_CLOSERS = "\"'”’»“)]"
-_SENT_END = re.compile(r"[.!?…]+")
+_LONGEST_ABBREVIATION: Final = max(map(len, ABBREVIATIONS))
+_CLOSERS: Final = "\"'”’»“)]"
+_SENT_END: Final = re.compile(r"[.!?…]+")
 
 
 def paragraphs(doc: Document) -> list[tuple[int, int]]:

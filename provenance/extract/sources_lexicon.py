@@ -6,8 +6,10 @@ General vocabulary only; named outlets and people live in the alias table
 
 from __future__ import annotations
 
+from typing import Final
+
 # Verbs that attribute words or figures to their subject ("the ministry said").
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS: Final = frozenset(
     """say says said tell tells told report reports reported write writes wrote written
     announce announces announced stated add adds added noted
     stress stresses stressed warn warns warned claimed confirm confirms confirmed
@@ -24,28 +26,28 @@ SPEECH_VERBS = frozenset(
     """.split()
 )
 # Speech verbs that, with an outlet subject and a "that" clause, frame what follows.
-FRAMING_VERBS = frozenset(
+FRAMING_VERBS: Final = frozenset(
     """report reports reported write writes wrote recall recalls recalled inform informs informed
     note notes noted add adds added broadcast broadcasts published""".split()
 )
 # Passive forms whose "by X" names who relayed the words ("quoted by the AFP agency").
-PASSIVE_RELAY = frozenset(
+PASSIVE_RELAY: Final = frozenset(
     """quoted cited reported broadcast published announced relayed carried aired transmitted
     confirmed stated said written provided supplied compiled""".split()
 )
 # Words that may stand between a subject and its verb ("has previously warned").
-AUX_ADVERBS = frozenset(
+AUX_ADVERBS: Final = frozenset(
     """has have had is are was were be been will would also previously later earlier then again
     reportedly officially further furthermore publicly recently yesterday today tonight
     separately meanwhile however too already first once just still had has not""".split()
 )
-TIME_WORDS = frozenset(
+TIME_WORDS: Final = frozenset(
     """on in at late early last this that night evening morning afternoon day week weekend
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december""".split()
 )
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-MONTHS = {
+WEEKDAYS: Final = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+MONTHS: Final = {
     m: i + 1
     for i, m in enumerate(
         "january february march april may june july august september october november december"
@@ -56,7 +58,7 @@ MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
 
 # Channels through which words travel that are not intermediaries.
-MEDIUM_WORDS = frozenset(
+MEDIUM_WORDS: Final = frozenset(
     """statement statements speech address addresses facebook twitter telegram instagram youtube
     tiktok website site page interview interviews conference briefing press television tv radio
     reporters journalists journalist post posts video videos tweet tweets blog message letter
@@ -64,7 +66,7 @@ MEDIUM_WORDS = frozenset(
     media""".split()
 )
 # Head nouns and name parts of outlets.
-OUTLET_WORDS = frozenset(
+OUTLET_WORDS: Final = frozenset(
     """agency agencies channel channels tv television radio portal newspaper newspapers news
     daily weekly broadcaster outlet outlets website wire gazette times post journal herald
     tribune telegraph press magazine network station newswire novosti pravda vedomosti
@@ -73,7 +75,7 @@ OUTLET_WORDS = frozenset(
 # Outlet words that on their own name a medium, not an outlet ("on television").
 BARE_MEDIUM_OUTLET = frozenset({"tv", "television", "radio", "media", "press", "post", "news"})
 # Head nouns of bodies.
-BODY_WORDS = frozenset(
+BODY_WORDS: Final = frozenset(
     """forum ministry ministries police government governments authorities authority office
     department
     departments council committee commission army military forces force service services
@@ -86,41 +88,41 @@ BODY_WORDS = frozenset(
     prosecutor's sheriff's coroner's examiner's""".split()
 )
 # Role words that precede (or stand for) a person's name.
-ROLE_WORDS = frozenset(
+ROLE_WORDS: Final = frozenset(
     """president prime minister foreign interior defence defense deputy vice secretary
     spokesman spokeswoman spokesperson leader chairman chairwoman chair head chief director
     general colonel major captain commander governor mayor senator ambassador envoy
     representative high king queen pope premier chancellor official adviser advisor
     press speaker akim mr mrs ms dr prof sir state former acting first prefect""".split()
 )
-PERSON_ROLE_HEADS = frozenset(
+PERSON_ROLE_HEADS: Final = frozenset(
     """prefect president minister secretary spokesman spokeswoman spokesperson leader chairman
     chairwoman head chief director governor mayor senator ambassador envoy representative
     premier chancellor adviser advisor commander""".split()
 )
-PRONOUNS = frozenset("he she they it we i".split())
+PRONOUNS: Final = frozenset("he she they it we i".split())
 # Words that open a clause: never part of a source's noun phrase ("while local officials").
-CLAUSE_WORDS = frozenset(
+CLAUSE_WORDS: Final = frozenset(
     """while when whereas although though because but if since after before where so yet
     until unless once whether than then as also meanwhile however""".split()
 )
 # Heads of a company-like body that "the company said" refers back to.
-ORG_HEADS = frozenset(
+ORG_HEADS: Final = frozenset(
     """company firm operator owner owners carrier airline manufacturer producer group insurer
     contractor developer employer builder shipowner retailer lender miner""".split()
 )
 # Heads of a document or dataset cited as a claim's origin ("official data", "the manifest").
-DOC_HEADS = frozenset(
+DOC_HEADS: Final = frozenset(
     """data figures statistics records manifest estimates tally count""".split()
 )
 # Words negating the speech verb after them ("the ministry has not confirmed").
-NEGATIONS = frozenset({"not", "never", "n't", "neither", "nor"})
+NEGATIONS: Final = frozenset({"not", "never", "n't", "neither", "nor"})
 # Words saying a claim has no named source.
 UNATTRIBUTED_CUES = ("are said to", "is said to", "were said to", "was said to",
                      "reportedly", "allegedly", "are believed to", "is believed to",
                      "were believed to", "was believed to", "are thought to", "is thought to")
 # What a back-reference names, and the events it covers.
-FIGURE_NOUNS: dict[str, frozenset[str]] = {
+FIGURE_NOUNS: Final[dict[str, frozenset[str]]] = {
     "toll": frozenset({"killed", "deaths"}),
     "dead": frozenset({"killed", "deaths"}),
     "deaths": frozenset({"killed", "deaths"}),
@@ -142,7 +144,7 @@ FIGURE_NOUNS: dict[str, frozenset[str]] = {
 }
 
 # Country → demonym adjective, for "Kazakhstan says" / "the country's authorities".
-DEMONYMS: dict[str, str] = {
+DEMONYMS: Final[dict[str, str]] = {
     "kazakhstan": "Kazakh", "russia": "Russian", "russian federation": "Russian",
     "ukraine": "Ukrainian", "belarus": "Belarusian", "kyrgyzstan": "Kyrgyz",
     "tajikistan": "Tajik", "uzbekistan": "Uzbek", "turkmenistan": "Turkmen",
@@ -183,7 +185,7 @@ DEMONYMS: dict[str, str] = {
     "cambodia": "Cambodian", "laos": "Lao", "new zealand": "New Zealand",
 }
 # Adjective forms that point at the same country ("Kazakhstani" → Kazakhstan).
-ADJECTIVE_COUNTRY: dict[str, str] = {adj.casefold(): c for c, adj in DEMONYMS.items()}
+ADJECTIVE_COUNTRY: Final[dict[str, str]] = {adj.casefold(): c for c, adj in DEMONYMS.items()}
 ADJECTIVE_COUNTRY.update({"kazakhstani": "kazakhstan", "american": "united states",
                           "u.s.": "united states", "u.s": "united states", "uk": "united kingdom",
                           "english": "united kingdom", "byelorussian": "belarus"})

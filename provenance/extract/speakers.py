@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
+from typing import Final
 
 from rapidfuzz import fuzz
 
@@ -43,26 +44,26 @@ from provenance.extract.names import (
 from provenance.extract.registry import register
 from provenance.models import Document, Extraction, Quote, Span, replaced
 
-_WORD = re.compile(r"[^\W\d_][\w’'\-]*")
+_WORD: Final = re.compile(r"[^\W\d_][\w’'\-]*")
 # A run of capitalised words. The first character is matched by a plain range before the
 # look-behinds (a letter, not after a word character) so the engine can skip ahead fast;
 # it is the same as ``(?<![\w’'\-])[^\W\d_a-z]``.
-_CAP_RUN = re.compile(r"[A-Z\x80-\U0010FFFF](?<=[^\W\d_])(?<![\w’'\-].)[\w’'\-]*"
-                      r"(?: [^\W\d_a-z][\w’'\-]*)*")
-_SOURCE_LINE = re.compile(r"(?:Source|Sources|Via)\s*:\s*")
-_PREP_CUT = re.compile(r"\s+(?:on|in|at|via|through|during|to)\s+[A-Z\w]")
-_LAST = re.compile(r"[^\W\d_]+$")
-_MARKS = " \t\n,.!?;:–—―-\"“”„«»‘’'"
+_CAP_RUN: Final = re.compile(r"[A-Z\x80-\U0010FFFF](?<=[^\W\d_])(?<![\w’'\-].)[\w’'\-]*"
+                             r"(?: [^\W\d_a-z][\w’'\-]*)*")
+_SOURCE_LINE: Final = re.compile(r"(?:Source|Sources|Via)\s*:\s*")
+_PREP_CUT: Final = re.compile(r"\s+(?:on|in|at|via|through|during|to)\s+[A-Z\w]")
+_LAST: Final = re.compile(r"[^\W\d_]+$")
+_MARKS: Final = " \t\n,.!?;:–—―-\"“”„«»‘’'"
 # bodies of the state that "the government" style references stand for
-_STATE_WORDS = frozenset("""government authorities administration ministry cabinet presidency
+_STATE_WORDS: Final = frozenset("""government authorities administration ministry cabinet presidency
 office department kremlin secretariat directorate bureau""".split())
-_TOLD = re.compile(r"(?:told|tells?|telling)$")
+_TOLD: Final = re.compile(r"(?:told|tells?|telling)$")
 # "said the mayor of Las Encinas, Hector Sanhueza." — the name after a role phrase
-_APPOSITIVE_NAME = re.compile(
+_APPOSITIVE_NAME: Final = re.compile(
     r"[^,.;:!?\"“”«»„\n]{0,80}?,\s+((?:[A-Z][\w'’-]+\s+){1,3}[A-Z][\w'’-]+)(?=\s*(?:[,.;:]|$))")
-_RELATIVE = re.compile(r"\b(?:who|which|whom|that)\s*$")
+_RELATIVE: Final = re.compile(r"\b(?:who|which|whom|that)\s*$")
 # lower-case words that can stand before a name inside a speaker phrase
-_NP_WORDS = ROLE_WORDS | ORG_WORDS | names.FUNCTION_WORDS | PARTICLES
+_NP_WORDS: Final = ROLE_WORDS | ORG_WORDS | names.FUNCTION_WORDS | PARTICLES
 
 
 @dataclass(order=True)
@@ -72,7 +73,7 @@ class _Person:
     role: str | None = field(compare=False, default=None)
 
 
-_POS = attrgetter("pos")  # the sort key of a _Person, faster than its generated __lt__
+_POS: Final = attrgetter("pos")  # the sort key of a _Person, faster than its generated __lt__
 
 
 @dataclass
