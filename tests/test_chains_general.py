@@ -324,3 +324,12 @@ def test_told_the_agency_named_before() -> None:
             "that about 45 people had been on board.")
     ex = build(text, [("45", "other", 0)])
     assert literal(names(ex)[0], ["Survivors", "Radio Nord"])
+
+
+def test_adverb_between_an_outlet_and_its_verb() -> None:
+    # "even", "initially", ... stand between a subject and its speech verb like "also"
+    ex = build("The broadcaster Radio Norte, citing a hospital source, even reports 12 dead.",
+               [("12", "deaths", 0)])
+    assert same(names(ex)[0], ["hospital source", "Radio Norte"])
+    ex = build("The Lindvik council initially said 4 people were missing.", [("4", "other", 0)])
+    assert same(names(ex)[0], ["Lindvik council"])

@@ -39,7 +39,8 @@ PASSIVE_RELAY: Final = frozenset(
 AUX_ADVERBS: Final = frozenset(
     """has have had is are was were be been will would also previously later earlier then again
     reportedly officially further furthermore publicly recently yesterday today tonight
-    separately meanwhile however too already first once just still had has not""".split()
+    separately meanwhile however too already first once just still had has not even initially
+    originally subsequently repeatedly privately""".split()
 )
 TIME_WORDS: Final = frozenset(
     """on in at late early last this that night evening morning afternoon day week weekend
