@@ -90,10 +90,12 @@ _PARTITIVE: Final = re.compile(
     r"|deceased|detainees|detained|arrested|hostages|casualties))\b)")
 # a share of people named before: "four of them were children", "90 of those held",
 # not "four of those states"
-_PEOPLE_PARTITIVE = re.compile(r"(?i:\s+of\s+(?:them|(?:those|these)(?=\s+(?:who\b|[a-z]+ed\b|"
-                               r"[a-z]+en\b|held\b|hurt\b|shot\b|caught\b))|whom))")
-_INJURY_AFTER = re.compile(r"(?i:[^,;.]{0,30}?\b(?:injur|wound|burns|critical|serious condition"
-                           r"|hospital))")
+_PEOPLE_PARTITIVE: Final = re.compile(
+    r"(?i:\s+of\s+(?:them|(?:those|these)(?=\s+(?:who\b|[a-z]+ed\b|"
+    r"[a-z]+en\b|held\b|hurt\b|shot\b|caught\b))|whom))")
+_INJURY_AFTER: Final = re.compile(
+    r"(?i:[^,;.]{0,30}?\b(?:injur|wound|burns|critical|serious condition"
+    r"|hospital))")
 _CROWD_NOUNS: Final = frozenset("crowd audience congregation gathering workforce turnout".split())
 _TOLL_REACH: Final = 120
 # A toll or "number of <outcome>" whose new value the amount is: "the death toll ... rose to",
@@ -123,11 +125,12 @@ _STOP: Final = frozenset(
     than said says say according the a an this these those it they he she we there here
     yesterday today tonight overnight last""".split()
 )
-_AUX = (r"were|was|are|is|have|has|had|been|be|being|said|to|reportedly|reported|believed|thought"
-        r"|feared|confirmed|known|all|both|later|also|now|already|since|allegedly|apparently"
-        r"|left|found|critically|seriously|badly|slightly|gravely|mortally|lightly|each"
-        r"|subsequently|eventually|ultimately|initially|then|in total|so far|more|others?"
-        r"|people|persons|of them|of those|among them|among the|still")
+_AUX: Final = (
+    r"were|was|are|is|have|has|had|been|be|being|said|to|reportedly|reported|believed|thought"
+    r"|feared|confirmed|known|all|both|later|also|now|already|since|allegedly|apparently"
+    r"|left|found|critically|seriously|badly|slightly|gravely|mortally|lightly|each"
+    r"|subsequently|eventually|ultimately|initially|then|in total|so far|more|others?"
+    r"|people|persons|of them|of those|among them|among the|still")
 _GAP_PUNCT: Final = r"[\s,\"'“”«»‘’]*"
 _AUX_GAP: Final = re.compile(
     _GAP_PUNCT
@@ -411,8 +414,9 @@ def _currency_before(text: str, pos: int, limit: int) -> bool:
     return bool(words) and words[-1].casefold() in _CURRENCY_CODES
 
 
-_MULTIPLIED = re.compile(r"\s+of\s+(?:the\s+)?([\w\s'-]{1,60}?)(?=[,.;]|\s+(?:in|for|and|after"
-                         r"|took)\b)")
+_MULTIPLIED: Final = re.compile(
+    r"\s+of\s+(?:the\s+)?([\w\s'-]{1,60}?)(?=[,.;]|\s+(?:in|for|and|after"
+    r"|took)\b)")
 
 
 def _multiplied(text: str, a: Amount, e: int) -> str | None:

@@ -47,10 +47,12 @@ DESCRIBE_RE: Final = re.compile(
 # "calls this sum „…“", "described them as '…'", "spoke of „…“" -- with an object or "as", so not
 # "a play called “…”", "coined the term “…”", "called for “…”", "named after".
 # Applied to at most the last 80 characters before the opening mark: bounded, linear time.
-_NAMING_VERB = (r"(?:(?:call|term|dub|label|brand|nam|dismiss)(?:s|es|ed|ing|led|ling|bed|bing)?"
-                r"|describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|denounc(?:e|es|ed|ing))")
-_NAMING_WORD = (r"\s+(?!(?:for|on|off|up|out|in|upon|after|to|at|back|by|and|or|but|that|if|a|an"
-                r"|the)\b)[^\W\d_][\w’'\-]*")
+_NAMING_VERB: Final = (
+    r"(?:(?:call|term|dub|label|brand|nam|dismiss)(?:s|es|ed|ing|led|ling|bed|bing)?"
+    r"|describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|denounc(?:e|es|ed|ing))")
+_NAMING_WORD: Final = (
+    r"\s+(?!(?:for|on|off|up|out|in|upon|after|to|at|back|by|and|or|but|that|if|a|an"
+    r"|the)\b)[^\W\d_][\w’'\-]*")
 # an object with at least one word besides its articles: "the mine", "this sum", "Trump a"
 _NAMING_OBJECT: Final = (r"(?:\s+(?:a|an|the|this|these|his|her|its|their))?(?:" + _NAMING_WORD
                          + r"){1,3}(?:\s+(?:a|an|the))?")

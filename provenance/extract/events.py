@@ -108,7 +108,8 @@ _PREDICATE_WORDS: Final = frozenset(
 
 
 _ACTIVE_ENDS: Final = frozenset(k.rpartition(" ")[2] for k in _ACTIVE)  # the last words of _ACTIVE
-_TOLL_LINKS = frozenset("to at of reached hit is was stands stood passed topped exceeded".split())
+_TOLL_LINKS: Final = frozenset(
+    "to at of reached hit is was stands stood passed topped exceeded".split())
 
 
 def is_predicate(word: str) -> bool:

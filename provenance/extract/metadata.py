@@ -35,7 +35,8 @@ _SLASHED: Final = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")
 # every date pattern above needs a year: four digits, no digit either side, 1900-2100
 _FOUR_DIGITS: Final = re.compile(r"\d\d{3}")
 _YEAR: Final = re.compile(r"\d(?<!\d\d)\d{3}(?!\d)")  # four digits, no digit either side
-_DATE_LINE_CUE = re.compile(r"^\W*(?:published|posted|updated|date[d]?|last updated)\b", re.I)
+_DATE_LINE_CUE: Final = re.compile(
+    r"^\W*(?:published|posted|updated|date[d]?|last updated)\b", re.I)
 _CREDIT: Final = re.compile(r"^(?:source|sources|via|originally published (?:by|in|at|on)|credit)"
                             r"[ \t]*[:\-–][ \t]*(\S.*)$", re.I)
 _WIRE: Final = re.compile(r"\(([^()\n]{2,40})\)[ \t]*[-–—]")  # "ALMATY (Reuters) - ..."

@@ -39,8 +39,8 @@ _HONORIFICS: Final = frozenset("mr mrs ms dr mr. mrs. ms. dr. sir dame".split())
 PARTICLES: Final = frozenset("de van von der den al bin la le da di du del dos das ibn ter".split())
 _OBJECT_PRONOUNS: Final = frozenset("her him them it us me".split())
 # role words that are titles before a name ("President X"), not modifiers ("Foreign")
-_TITLES = ROLE_WORDS - frozenset("foreign state vice deputy high interior defense defence press "
-                                 "prime".split())
+_TITLES: Final = ROLE_WORDS - frozenset(
+    "foreign state vice deputy high interior defense defence press prime".split())
 _MAX_TOKENS: Final = 14
 _RIGHT_TOKENS: Final = _MAX_TOKENS + 8  # np_right looks at most 7 tokens past its 14th
 # lower-case words that never describe a speaker ("said in Manila", "the head of it on Monday")

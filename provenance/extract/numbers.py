@@ -300,7 +300,8 @@ def find_amounts(text: str, start: int = 0, end: int | None = None,
     return out
 
 
-_LEADS = ("half a ", "half an ", "a ", "an ")  # words an amount may start with before a trigger
+# words an amount may start with before a trigger
+_LEADS: Final = ("half a ", "half an ", "a ", "an ")
 
 
 def _word_matches(text: str, start: int, end: int,
@@ -382,7 +383,8 @@ _YEAR_WORDS: Final = frozenset("""
     year summer winter spring autumn fall""".split())
 _THE_WORDS: Final = frozenset("the these those its their his her our every".split())
 _COPULAS: Final = frozenset("was is were are be been".split())
-_FIRED_WORDS = frozenset("fired fires fire firing heard hear hearing returned squeezed".split())
+_FIRED_WORDS: Final = frozenset(
+    "fired fires fire firing heard hear hearing returned squeezed".split())
 _TOTAL_WORDS: Final = frozenset("toll total number figure tally count sum".split())
 _COUNT_LEADS: Final = frozenset("""
     about approximately around some nearly almost over than least roughly
@@ -432,12 +434,14 @@ _AFTER_NON_COUNT: Final = re.compile(
     r"|\s+(?:comments?|replies|responses|likes)\b"  # page furniture: "4 Comments"
     r"|-?(?:st|nd|rd|th)\b|\s*-?(?:caliber|calibre|mm)\b)"
 )
-_ADDRESS = re.compile(r"\s+(?:[NSEW]\.?\s|(?:North|South|East|West)\s)?(?:[A-Z][\w'.-]*\s){1,2}"
-                      r"(?:St|Street|Ave|Avenue|Rd|Road|Drive|Dr|Blvd|Boulevard|Lane|Ln|Way"
-                      r"|Court|Ct|Place|Pl|Highway|Hwy)\b")
+_ADDRESS: Final = re.compile(
+    r"\s+(?:[NSEW]\.?\s|(?:North|South|East|West)\s)?(?:[A-Z][\w'.-]*\s){1,2}"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Drive|Dr|Blvd|Boulevard|Lane|Ln|Way"
+    r"|Court|Ct|Place|Pl|Highway|Hwy)\b")
 _AGE_AFTER: Final = re.compile(r"\s*[,)\-–—;]")
 _ONE_AFTER: Final = re.compile(r"(?i:\s+(?:of|another|day|time|way|thing|side|hand|more|less)\b)")
-_COPULA_AFTER = re.compile(r"\s*(?:[,.;)!?]|$|(?i:\s(?:when|at the time|and|at|in|years?)\b))")
+_COPULA_AFTER: Final = re.compile(
+    r"\s*(?:[,.;)!?]|$|(?i:\s(?:when|at the time|and|at|in|years?)\b))")
 
 
 def non_count(text: str, a: Amount, left_limit: int = 0) -> str | None:

@@ -74,7 +74,8 @@ OUTLET_WORDS: Final = frozenset(
     media""".split()
 )
 # Outlet words that on their own name a medium, not an outlet ("on television").
-BARE_MEDIUM_OUTLET = frozenset({"tv", "television", "radio", "media", "press", "post", "news"})
+BARE_MEDIUM_OUTLET: Final = frozenset(
+    {"tv", "television", "radio", "media", "press", "post", "news"})
 # Head nouns of bodies.
 BODY_WORDS: Final = frozenset(
     """forum ministry ministries police government governments authorities authority office
@@ -119,9 +120,10 @@ DOC_HEADS: Final = frozenset(
 # Words negating the speech verb after them ("the ministry has not confirmed").
 NEGATIONS: Final = frozenset({"not", "never", "n't", "neither", "nor"})
 # Words saying a claim has no named source.
-UNATTRIBUTED_CUES = ("are said to", "is said to", "were said to", "was said to",
-                     "reportedly", "allegedly", "are believed to", "is believed to",
-                     "were believed to", "was believed to", "are thought to", "is thought to")
+UNATTRIBUTED_CUES: Final = (
+    "are said to", "is said to", "were said to", "was said to",
+    "reportedly", "allegedly", "are believed to", "is believed to",
+    "were believed to", "was believed to", "are thought to", "is thought to")
 # What a back-reference names, and the events it covers.
 FIGURE_NOUNS: Final[dict[str, frozenset[str]]] = {
     "toll": frozenset({"killed", "deaths"}),
