@@ -76,9 +76,12 @@ def _attribution_reference(text: str, start: int, end: int,
 
 
 QUOTED = "“We won’t,” the ministry’s head said.\t_x_ 3.5-4 s’ s' x"
+# chunks the fast paths take ("said,", "(AP") and those they hand to the regex ("U.S.",
+# "Jones'" before a word, "a_b", "x²y"), with non-breaking and thin spaces between
+MIXED = "(AP) Jones' said, “U.S.” a_b x²y 5½\u00a0said… Smith-\nJones’\u2009rep. s'"
 
 
-@pytest.mark.parametrize("text", [*TEXTS, QUOTED])
+@pytest.mark.parametrize("text", [*TEXTS, QUOTED, MIXED])
 def test_attribution_tokens_keep_their_offsets(text: str) -> None:
     from provenance.extract.attribution import tokenize
 

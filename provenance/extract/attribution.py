@@ -161,15 +161,33 @@ def tokenize(text: str, start: int, end: int,
 
 
 def _append_tokens(text: str, start: int, end: int, toks: list[Tok]) -> None:
-    """Append the tokens of ``text[start:end]``. Only whitespace separates tokens (every
-    other character belongs to one), so each token is found at the first place it occurs
-    after the previous one: ``findall`` and ``str.find`` spare building a match object per
-    token."""
+    """Append the tokens of ``text[start:end]``.
+
+    Tokens never cross white space, so the range is cut at white space first (in C) and
+    each chunk found at the first place it occurs after the previous one. Most chunks are
+    one word (letters and digits only) or a word and one mark ("said,"): those need no
+    regex. The rest go through :data:`_TOKEN`, which may look two characters past a chunk
+    (a possessive before " x")."""
     pos = start
-    for word in _TOKEN.findall(text, start, end):
-        s = text.find(word, pos)
-        pos = s + len(word)
-        toks.append(Tok(word, s, pos))
+    for chunk in text[start:end].split():
+        s = text.find(chunk, pos)
+        pos = s + len(chunk)
+        if chunk.isalnum():
+            toks.append(Tok(chunk, s, pos))
+            continue
+        last = chunk[-1]
+        if (len(chunk) > 1 and chunk[:-1].isalnum() and not last.isalnum()
+                and last not in "_'’"):  # "said," (an apostrophe may end a possessive)
+            toks.append(Tok(chunk[:-1], s, pos - 1))
+            toks.append(Tok(last, pos - 1, pos))
+            continue
+        at = s
+        for word in _TOKEN.findall(text, s, min(end, pos + 2)):
+            w = text.find(word, at)
+            if w >= pos:
+                break  # a token of the next chunk, seen through the look-ahead
+            at = w + len(word)
+            toks.append(Tok(word, w, at))
 
 
 # ---------------------------------------------------------------- noun phrases
