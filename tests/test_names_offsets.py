@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from provenance.extract.names import _TOKEN, _end_of, _start_of, _tokens
+from provenance.extract.names import _TOKEN, _end_of, _start_of, _tokens, _words
 from provenance.extract.speakers import _CAP_RUN, _WORD, _split_run
 
 TEXTS = [
@@ -13,6 +13,18 @@ TEXTS = [
     "aa aaa a aa, a-a a’a 'a",
     "Kassym-Jomart Tokayev’s spokesman Saltanat Azirbek",
 ]
+
+QUOTED = "“We won’t,” the ministry’s head said.\t_x_ 3.5-4 s’ s' x"
+# chunks the fast paths take ("said,", "(AP") and those they hand to the regex ("U.S.",
+# "Jones'" before a word, "a_b", "x²y"), with non-breaking and thin spaces between
+MIXED = "(AP) Jones' said, “U.S.” a_b x²y 5½\u00a0said… Smith-\nJones’\u2009rep. s'"
+
+
+@pytest.mark.parametrize("text", [*TEXTS, MIXED])
+def test_words_match_the_token_regex(text: str) -> None:
+    for lo in range(len(text) + 1):
+        for hi in range(lo, len(text) + 1):
+            assert _words(text, lo, hi) == _TOKEN.findall(text, lo, hi)
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -73,12 +85,6 @@ def _attribution_reference(text: str, start: int, end: int,
         pos = min(me, end)
     out += [(m[0], *m.span()) for m in ATT_TOKEN.finditer(text, pos, end)]
     return out
-
-
-QUOTED = "“We won’t,” the ministry’s head said.\t_x_ 3.5-4 s’ s' x"
-# chunks the fast paths take ("said,", "(AP") and those they hand to the regex ("U.S.",
-# "Jones'" before a word, "a_b", "x²y"), with non-breaking and thin spaces between
-MIXED = "(AP) Jones' said, “U.S.” a_b x²y 5½\u00a0said… Smith-\nJones’\u2009rep. s'"
 
 
 @pytest.mark.parametrize("text", [*TEXTS, QUOTED, MIXED])

@@ -152,6 +152,25 @@ def _np_word(tok: str) -> bool:
         or low in PARTICLES
 
 
+def _words(text: str, lo: int, hi: int) -> list[str]:
+    """``_TOKEN.findall(text, lo, hi)``, mostly without the regex: tokens never cross white
+    space, and most chunks between white space are one word (letters and digits only) or a
+    word and one mark ("said,")."""
+    out: list[str] = []
+    for chunk in text[lo:hi].split():
+        if chunk.isalnum():
+            out.append(chunk)
+            continue
+        last = chunk[-1]
+        if (len(chunk) > 1 and chunk[:-1].isalnum() and not last.isalnum()
+                and last not in "_-’'"):  # those four may continue a token
+            out.append(chunk[:-1])
+            out.append(last)
+        else:
+            out += _TOKEN.findall(chunk)
+    return out
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
     """The tokens of ``text[lo:hi]`` with their offsets."""
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
@@ -190,12 +209,12 @@ def np_left(text: str, end: int, lo: int, appositive: bool = True) -> tuple[int,
     # scan reaches the first tokens of the short window.
     cut = text.rfind(" ", lo, end - _SHORT_WINDOW) if end - _SHORT_WINDOW > lo else -1
     if cut < 0:
-        return _np_left_in(text, bound, end, _TOKEN.findall(text, lo, end), False, appositive)
-    short = _TOKEN.findall(text, cut + 1, end)
+        return _np_left_in(text, bound, end, _words(text, lo, end), False, appositive)
+    short = _words(text, cut + 1, end)
     try:
         return _np_left_in(text, bound, end, short, True, appositive)
     except _Truncated:  # the whole window: the tokens before the space, then the same ones
-        return _np_left_in(text, bound, end, _TOKEN.findall(text, lo, cut + 1) + short,
+        return _np_left_in(text, bound, end, _words(text, lo, cut + 1) + short,
                            False, appositive)
 
 
@@ -305,7 +324,7 @@ def _appositive_open(words: list[str], i: int, partial: bool) -> int | None:
 
 def np_right(text: str, start: int, hi: int) -> tuple[int, int] | None:
     """The noun phrase starting at ``start`` (after an inverted cue: "said the spokesman")."""
-    words = _TOKEN.findall(text, start, min(hi, start + _WINDOW))[:_RIGHT_TOKENS]
+    words = _words(text, start, min(hi, start + _WINDOW))[:_RIGHT_TOKENS]
     if not words:
         return None
     if words[0] in ("of", "for", "and", ",", "."):
