@@ -27,11 +27,12 @@ def test_words_match_the_token_regex(text: str) -> None:
             assert _words(text, lo, hi) == _TOKEN.findall(text, lo, hi)
 
 
-@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("text", [*TEXTS, MIXED])
 def test_offsets_match_the_tokenizer(text: str) -> None:
     for lo in range(len(text) + 1):
         for hi in range(lo, len(text) + 1):
             toks = _tokens(text, lo, hi)
+            assert toks == [(m.start(), m.end(), m[0]) for m in _TOKEN.finditer(text, lo, hi)]
             words = _TOKEN.findall(text, lo, hi)
             assert words == [t[2] for t in toks]
             for k, (s, e, _) in enumerate(toks):

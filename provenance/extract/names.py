@@ -172,8 +172,16 @@ def _words(text: str, lo: int, hi: int) -> list[str]:
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
-    """The tokens of ``text[lo:hi]`` with their offsets."""
-    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+    """The tokens of ``text[lo:hi]`` with their offsets. Only white space and underscores
+    separate tokens and none opens on either, so each is found where it first occurs after
+    the previous one."""
+    out: list[tuple[int, int, str]] = []
+    pos = lo
+    for w in _words(text, lo, hi):
+        s = text.find(w, pos)
+        pos = s + len(w)
+        out.append((s, pos, w))
+    return out
 
 
 def _start_of(text: str, words: list[str], k: int, j: int, pos: int) -> int:
