@@ -29,6 +29,7 @@ COMPILED_MODULES = [
     "provenance/extract/segment.py",
     "provenance/extract/sources_lexicon.py",
     "provenance/extract/speakers.py",
+    "provenance/extract/triggers.py",
 ]
 
 

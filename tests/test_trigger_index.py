@@ -6,7 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.extract.attribution import _TRIGGER_WORD, Context, attribute, trigger_index
+from provenance.extract.numbers import index_text
 from provenance.extract.patterns import WordScan
+from provenance.extract.triggers import lowered_hits
 
 TEXT = ("Police said 12 people were killed. The death toll reportedly rose, "
         "according to TASS. Unsaid words stay unsaid; the mayor's aides are said to "
@@ -80,3 +82,22 @@ def test_word_scan_finds_words_at_the_start_and_after_non_letters_only() -> None
     text = "said it; unsaid, 2said says_ saidov (says)"
     assert [text[s:e] for s, e in scan.spans(text)] == ["said", "said", "says", "says"]
     assert [s for s, _ in scan.spans(text)] == [0, 18, 23, 37]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES | st.sampled_from(["_", "2", "é", "Ä", "'", "saidsaid", "told2", "twelve",
+                                          "few", "killed", "gave", "dozens", "ﬁ"]),
+                max_size=30).map("".join))
+def test_the_shared_scan_gives_both_indexes_their_own_scans(text: str) -> None:
+    # one scan for the speech and the number words, each stage keeping its own hits
+    lowered = lowered_hits(text)
+    assert trigger_index(text, lowered) == trigger_index(text)
+    assert index_text(text, lowered) == index_text(text)
+
+
+def test_the_shared_scan_keeps_letters_beyond_ascii_apart() -> None:
+    text = "ésaid, saidé and said2 twelve, 2twelve; Said so"
+    index = trigger_index(text, lowered_hits(text))
+    assert index is not None
+    hits = [text[s:e] for s, e in zip(index.triggers[::2], index.triggers[1::2], strict=True)]
+    assert hits == ["said", "Said"]  # of "said2" (a digit is no letter) and "Said"; not "ésaid"

@@ -48,17 +48,18 @@ _CAPWORD: Final = re.compile(r"[A-Z]\w*(?:\.\w+)*")
 # figure names its source, though neither verb is one of speech
 _FIGURE_VERBS: Final = frozenset({"gave", "gives", "give", "giving", "put", "puts", "putting"})
 _FIGURE_WORDS: Final = frozenset({"toll", "figure", "count", "tally", "number", "estimate"})
-_TRIGGERS: Final = lex.SPEECH_VERBS | _FIGURE_VERBS | {
+TRIGGERS: Final = lex.SPEECH_VERBS | _FIGURE_VERBS | {
     "citing", "interview", "interviews", "comments", "speaking", "talking"}
 
 
 # a trigger word standing alone in folded text: no letter either side (digits may touch it,
 # as they split letter runs); a bounded prefix tree, so the scan stays linear
-_TRIGGER_WORD: Final = re.compile(r"(?<![^\W\d_])(?:" + trie(sorted(_TRIGGERS)) + r")(?![^\W\d_])")
+_TRIGGER_WORD: Final = re.compile(r"(?<![^\W\d_])(?:" + trie(sorted(TRIGGERS)) + r")(?![^\W\d_])")
 # The same, over a document. The non-letter before a word is found by a cheap ASCII test
 # (a range check, where the class alone costs Unicode look-ups at every character), then
 # confirmed by the look-behind: the same matches, a fifth fewer instructions.
-_TRIGGER_SCAN: Final = WordScan(_TRIGGERS, r"[^\W\d_]", r"[^a-zA-Z](?<=[\W\d_])")
+_TRIGGER_SCAN: Final = WordScan(TRIGGERS, r"[^\W\d_]", r"[^a-zA-Z](?<=[\W\d_])")
+_LETTER: Final = re.compile(r"[^\W\d_]")
 _STRONG_OUTLET: Final = frozenset({
     "news", "channel", "tv", "television", "radio", "portal", "newspaper", "broadcaster", "outlet",
     "website", "daily", "weekly", "magazine", "wire", "newswire", "gazette", "times", "post",
@@ -670,7 +671,7 @@ def _tokens_near_triggers(text: str, start: int, end: int,
     """Tokens of the stretches around the first trigger words of a very long "sentence"."""
     windows: list[tuple[int, int]] = []
     for m in _ALPHA.finditer(text, start, end):
-        if m.group().casefold() in _TRIGGERS:
+        if m.group().casefold() in TRIGGERS:
             ws, we = max(start, m.start() - _WINDOW), min(end, m.end() + _WINDOW)
             if windows and ws <= windows[-1][1]:
                 windows[-1] = (windows[-1][0], we)
@@ -717,12 +718,23 @@ class TriggerIndex:
                    for k in range(bisect_left(c, start), bisect_left(c, end)))
 
 
-def trigger_index(text: str) -> TriggerIndex | None:
-    """The :class:`TriggerIndex` of ``text``, or None if case-folding shifts offsets."""
+def trigger_index(text: str,
+                  lowered: tuple[str, list[tuple[int, int]]] | None = None) -> TriggerIndex | None:
+    """The :class:`TriggerIndex` of ``text``, or None if case-folding shifts offsets.
+
+    ``lowered`` (:func:`triggers.lowered_hits` of ``text``) spares the scan when the
+    lower-cased text is the case-folded one: its hits of :data:`TRIGGERS` that no letter
+    touches are the scan's."""
     folded = text.casefold()
     if len(folded) != len(text):
         return None
-    triggers = [p for span in _TRIGGER_SCAN.spans(folded) for p in span]
+    if lowered is not None and lowered[0] == folded:
+        n = len(folded)
+        triggers = [p for s, e in lowered[1] if folded[s:e] in TRIGGERS
+                    and (s == 0 or _LETTER.match(folded, s - 1) is None)
+                    and (e == n or _LETTER.match(folded, e) is None) for p in (s, e)]
+    else:
+        triggers = [p for span in _TRIGGER_SCAN.spans(folded) for p in span]
     cues = sorted((i, i + len(cue)) for cue in lex.UNATTRIBUTED_CUES
                   for i in _occurrences(folded, cue))
     return TriggerIndex(folded, triggers, [s for s, _ in cues], [e for _, e in cues])
@@ -758,7 +770,7 @@ def attribute(text: str, start: int, end: int, ctx: Context,
         toks = tokenize(text, start, end, masks)
     n = len(toks)
     relay_seen = False
-    for i in [i for i, t in enumerate(toks) if t.low in _TRIGGERS]:
+    for i in [i for i, t in enumerate(toks) if t.low in TRIGGERS]:
         if len(out.found) >= _MAX_FOUND:
             break
         low = toks[i].low

@@ -43,6 +43,7 @@ from provenance.extract.attribution import (
 )
 from provenance.extract.registry import register
 from provenance.extract.segment import doc_sentences, paragraphs
+from provenance.extract.triggers import lowered_hits
 from provenance.models import Chain, Claim, Document, Extraction, Quote, Source, replaced
 
 Hops = list[list[Source]]
@@ -415,7 +416,7 @@ def run(ex: Extraction) -> Extraction:
     masks = sorted((q.span.start, q.span.end) for q in ex.quotes)
     mstarts = [m[0] for m in masks]
     paras = paragraphs(doc)
-    index = trigger_index(text)
+    index = trigger_index(text, lowered_hits(text))
     sents: list[_Sentence] = []
     for pi, s, e in doc_sentences(doc):
         local = _masks_in(masks, mstarts, s, e) if masks else []

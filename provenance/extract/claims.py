@@ -38,6 +38,7 @@ from provenance.extract.numbers import (
 from provenance.extract.patterns import trie
 from provenance.extract.registry import register
 from provenance.extract.segment import doc_sentences
+from provenance.extract.triggers import lowered_hits
 from provenance.models import Chain, Claim, Event, Extraction, Qualifier, Span, replaced, trusted
 
 MAX_SENTENCE: Final = 1500  # longer "sentences" (unsegmentable text) are read in pieces this long
@@ -557,7 +558,7 @@ def run(ex: Extraction) -> Extraction:
     """Fill ``ex.claims`` with every numeric claim in the document's content."""
     text = ex.document.text
     claims: list[Claim] = []
-    index = index_text(text)
+    index = index_text(text, lowered_hits(text))
     spans = doc_sentences(ex.document)
     ranges = index.holding_amounts(spans) if index is not None else [(s, e) for _, s, e in spans]
     for s, e in ranges:

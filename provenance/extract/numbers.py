@@ -222,12 +222,20 @@ def _in_run(pair: str) -> bool:
     return pair.isalnum() and pair.isascii() and len(pair) == 2
 
 
-def index_text(text: str) -> TextIndex | None:
-    """The :class:`TextIndex` of ``text``, or ``None`` if lower-casing would shift offsets."""
-    low = text.lower()
-    if len(low) != len(text):
-        return None
-    words = [s for s, _ in _TRIGGER_SCAN.spans(low)]
+def index_text(text: str,
+               lowered: tuple[str, list[tuple[int, int]]] | None = None) -> TextIndex | None:
+    """The :class:`TextIndex` of ``text``, or ``None`` if lower-casing would shift offsets.
+
+    ``lowered`` (:func:`triggers.lowered_hits` of ``text``) spares the scan: its hits of
+    :data:`TRIGGERS` are the scan's."""
+    if lowered is not None:
+        low = lowered[0]
+        words = [s for s, e in lowered[1] if low[s:e] in TRIGGERS]
+    else:
+        low = text.lower()
+        if len(low) != len(text):
+            return None
+        words = [s for s, _ in _TRIGGER_SCAN.spans(low)]
     digits = _digit_runs(low)
     return TextIndex(low, sorted(digits + words) if digits else words, digits, words)
 
