@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Final
 
 from provenance.entities import known_kind, normalise, same_entity
@@ -101,7 +101,7 @@ def _char_kinds(c: str) -> tuple[bool, bool]:
     return kinds
 
 
-@dataclass
+@dataclass(init=False)  # a written __init__: mypyc compiles it, not a generated one
 class Found:
     """A source named in a sentence, with what the phrase says about its place in the chain."""
 
@@ -110,16 +110,31 @@ class Found:
     group: int  # 0 cited by someone, 1 plain, 2 subject of a "that" clause (outermost)
     role: str  # subject, according, relay, told, citing, inverted
 
+    def __init__(self, source: Source, pos: int, group: int, role: str) -> None:
+        self.source = source
+        self.pos = pos
+        self.group = group
+        self.role = role
 
-@dataclass
+
+@dataclass(init=False)
 class Attribution:
     """What one sentence says about where its content came from."""
 
-    found: list[Found] = field(default_factory=list)
-    unattributed: bool = False  # "are said to", "reportedly"
-    backref: bool = False  # "The AFP agency informed about it."
-    figure_events: frozenset[str] | None = None  # "The death toll ... reported by X"
-    speaker: Source | None = None  # named subject of a speech verb
+    found: list[Found]
+    unattributed: bool  # "are said to", "reportedly"
+    backref: bool  # "The AFP agency informed about it."
+    figure_events: frozenset[str] | None  # "The death toll ... reported by X"
+    speaker: Source | None  # named subject of a speech verb
+
+    def __init__(self, found: list[Found] | None = None, unattributed: bool = False,
+                 backref: bool = False, figure_events: frozenset[str] | None = None,
+                 speaker: Source | None = None) -> None:
+        self.found = [] if found is None else found
+        self.unattributed = unattributed
+        self.backref = backref
+        self.figure_events = figure_events
+        self.speaker = speaker
 
     def chain(self) -> list[list[Source]]:
         """Hops ordered origin first: people and bodies, then outlets, outer frames last."""

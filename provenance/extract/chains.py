@@ -24,7 +24,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from typing import Final
 
@@ -63,16 +63,27 @@ YEAR_SETTING: Final = re.compile(r"\b([Ii]n|[Ss]ince|[Dd]uring)\s+(?:early\s+|la
 _YEAR_DIGITS: Final = re.compile(r"(?:1[89]|20)\d\d")
 
 
-@dataclass
+@dataclass(init=False)  # a written __init__: mypyc compiles it, not a generated one
 class _Sentence:
     para: int
     start: int
     end: int
     att: Attribution
     has_quote: bool
-    chain: Hops = field(default_factory=list)
-    locked: bool = False
-    other_time: bool = False  # "In 2018 a blast at the same mine killed six"
+    chain: Hops
+    locked: bool
+    other_time: bool  # "In 2018 a blast at the same mine killed six"
+
+    def __init__(self, para: int, start: int, end: int, att: Attribution,
+                 has_quote: bool) -> None:
+        self.para = para
+        self.start = start
+        self.end = end
+        self.att = att
+        self.has_quote = has_quote
+        self.chain = []
+        self.locked = False
+        self.other_time = False
 
 
 # folded words that may name a country, alone or as the first of two ("south africa")

@@ -108,9 +108,14 @@ def _modifier(words: list[str], j: int, head: str, partial: bool = False) -> boo
 Kind = Literal["person", "org", "pronoun", "nominal", "org_nominal", "statement", "agency"]
 
 
-@dataclass(frozen=True)
+@dataclass(init=False)
 class Mention:
-    """A speaker noun phrase, analysed."""
+    """A speaker noun phrase, analysed. Treat it as immutable: :func:`analyse_phrase` hands
+    the same one to every caller.
+
+    Not a frozen dataclass, and with a written ``__init__``: the one ``dataclass``
+    generates is interpreted even in the compiled build (ten times a native one's cost).
+    """
 
     start: int
     end: int
@@ -118,7 +123,17 @@ class Mention:
     name: str | None  # the name as printed (persons, organisations), else None
     role: str | None
     head: str  # the head word, lower-cased ("spokesman", "ministry", "he")
-    possessor: str | None = None  # "Tokayev" in "Tokayev's spokesman"
+    possessor: str | None  # "Tokayev" in "Tokayev's spokesman"
+
+    def __init__(self, start: int, end: int, kind: Kind, name: str | None, role: str | None,
+                 head: str, possessor: str | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.name = name
+        self.role = role
+        self.head = head
+        self.possessor = possessor
 
 
 @lru_cache(maxsize=8192)

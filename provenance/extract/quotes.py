@@ -51,15 +51,25 @@ _COMMA_CUE: Final = re.compile(r",\s+(said|says|added|adds|wrote|writes|explaine
 _SUBJECT_STARTS: Final = frozenset("the a an he she they we i it his her their its our one".split())
 
 
-@dataclass
+@dataclass(init=False)  # a written __init__: mypyc compiles it, not a generated one
 class _Cand:
     start: int  # inner text, trimmed
     end: int
     para: int
     open_pos: int  # the opening mark (or dash)
     close_end: int  # just after the closing mark (or where the attribution starts)
-    dash: bool = False
-    cue: tuple[int, int] | None = None
+    dash: bool
+    cue: tuple[int, int] | None
+
+    def __init__(self, start: int, end: int, para: int, open_pos: int, close_end: int,
+                 dash: bool = False, cue: tuple[int, int] | None = None) -> None:
+        self.start = start
+        self.end = end
+        self.para = para
+        self.open_pos = open_pos
+        self.close_end = close_end
+        self.dash = dash
+        self.cue = cue
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:

@@ -66,11 +66,16 @@ _RELATIVE: Final = re.compile(r"\b(?:who|which|whom|that)\s*$")
 _NP_WORDS: Final = ROLE_WORDS | ORG_WORDS | names.FUNCTION_WORDS | PARTICLES
 
 
-@dataclass(order=True)
+@dataclass(order=True, init=False)  # a written __init__: mypyc compiles it
 class _Person:
     pos: int
     name: str = field(compare=False)
-    role: str | None = field(compare=False, default=None)
+    role: str | None = field(compare=False)
+
+    def __init__(self, pos: int, name: str, role: str | None = None) -> None:
+        self.pos = pos
+        self.name = name
+        self.role = role
 
 
 _POS: Final = attrgetter("pos")  # the sort key of a _Person, faster than its generated __lt__
