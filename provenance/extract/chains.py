@@ -481,7 +481,7 @@ def run(ex: Extraction) -> Extraction:
     _sentence_chains(sents, with_figures)
     quotes = _quote_chains(ex, sents, starts, paras, masks, mstarts, ctx)
     claims = _claim_chains(ex, quotes, sents, starts, paras)
-    return ex.model_copy(update={"quotes": quotes, "claims": claims})
+    return replaced(ex, quotes=quotes, claims=claims)
 
 
 def _mark_other_years(text: str, sents: list[_Sentence], this_year: str | None) -> None:

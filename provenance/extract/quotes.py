@@ -24,7 +24,7 @@ from typing import Final
 from provenance.extract import names, segment
 from provenance.extract.cues import CUE_RE, DESCRIBE_RE, NAMING_RE, ORG_WORDS, ROLE_WORDS
 from provenance.extract.registry import register
-from provenance.models import Document, Extraction, Quote
+from provenance.models import Document, Extraction, Quote, replaced
 
 _MARK: Final = re.compile(r"''|[\"“”„«»‘’']")  # '' is a double mark in some archives
 _DASH: Final = re.compile(r"[–—]\s+|^-\s+")
@@ -416,4 +416,4 @@ def find_quotes(doc: Document) -> list[Quote]:
 @register("quotes", "quotes.rules.v1")
 def run(ex: Extraction) -> Extraction:
     """Fill ``ex.quotes`` with the document's direct quotes and their cue verbs."""
-    return ex.model_copy(update={"quotes": find_quotes(ex.document)})
+    return replaced(ex, quotes=find_quotes(ex.document))

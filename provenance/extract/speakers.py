@@ -510,7 +510,8 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
             name, role = prev.speaker, prev.speaker_role
         q = replaced(q, speaker=name, speaker_role=role, speaker_mention=mention)
         if name:
-            insort(speakers, _Person(mention.start if mention else q.span.start, name, role))
+            insort(speakers, _Person(mention.start if mention else q.span.start, name, role),
+                   key=_POS)
         out.append(q)
         prev = q
     return out
@@ -519,4 +520,4 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
 @register("speakers", "speakers.rules.v1")
 def run(ex: Extraction) -> Extraction:
     """Set each quote's speaker, role, mention and cue."""
-    return ex.model_copy(update={"quotes": attribute(ex.document, ex.quotes)})
+    return replaced(ex, quotes=attribute(ex.document, ex.quotes))
