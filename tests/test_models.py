@@ -16,3 +16,20 @@ def test_chain_names_lists_parallel_hops() -> None:
     chain = Chain(hops=[[Source(name="Chabar-24")], [Source(name="TASS"), Source(name="AFP")]])
     assert chain.names() == ["Chabar-24", ["TASS", "AFP"]]
     assert len(chain) == 2
+
+
+def test_fast_constructors_build_and_refuse_what_the_models_do() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    mention = Span.of("Interfax said", 0, 8)
+    assert mention == Span(start=0, end=8, text="Interfax")
+    source = Source.of("Interfax", "outlet", mention)
+    assert source == Source(name="Interfax", kind="outlet", mention=mention)
+    assert hash(source) == hash(Source(name="Interfax", kind="outlet", mention=mention))
+    assert Source.of("TASS") == Source(name="TASS")
+    assert Chain.of([[source]]) == Chain(hops=[[source]])
+    with pytest.raises(ValidationError):
+        Source.of("TASS", "agency")  # not a kind
+    with pytest.raises(ValidationError):
+        Span.of("text", -1, 2)  # offsets are never negative
