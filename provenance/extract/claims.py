@@ -540,11 +540,11 @@ def sentence_claims(text: str, s: int, e: int, index: TextIndex | None = None) -
         if what is None and f.event in PERSON_EVENTS:
             what = "people"
         if sentence is None:
-            sentence = trusted(Span, start=s, end=e, text=text[s:e])
+            sentence = Span.of(text, s, e)
             as_of = _as_of(text, s, e)
         out.append(trusted(
             Claim, sentence=sentence,
-            figure=trusted(Span, start=a.start, end=a.end, text=text[a.start:a.end]),
+            figure=Span.of(text, a.start, a.end),
             value=a.value, low=a.low, high=a.high, qualifier=f.qualifier, what=what,
             event=f.event or "other", place=_place(text, a, f.clause_end, s), as_of=as_of,
             sources=Chain(),

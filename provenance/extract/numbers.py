@@ -226,16 +226,15 @@ def index_text(text: str,
                lowered: tuple[str, list[tuple[int, int]]] | None = None) -> TextIndex | None:
     """The :class:`TextIndex` of ``text``, or ``None`` if lower-casing would shift offsets.
 
-    ``lowered`` (:func:`triggers.lowered_hits` of ``text``) spares the scan: its hits of
-    :data:`TRIGGERS` are the scan's."""
-    if lowered is not None:
-        low = lowered[0]
-        words = [s for s, e in lowered[1] if low[s:e] in TRIGGERS]
-    else:
+    ``lowered`` (:func:`triggers.lowered_hits` of ``text``) spares the scan: its hits
+    include those of :data:`_TRIGGER_SCAN`."""
+    if lowered is None:
         low = text.lower()
         if len(low) != len(text):
             return None
-        words = [s for s, _ in _TRIGGER_SCAN.spans(low)]
+        lowered = low, _TRIGGER_SCAN.spans(low)
+    low, hits = lowered
+    words = [s for s, e in hits if low[s:e] in TRIGGERS]
     digits = _digit_runs(low)
     return TextIndex(low, sorted(digits + words) if digits else words, digits, words)
 
