@@ -64,6 +64,12 @@ def test_dash_quote_ends_at_second_dash() -> None:
     assert qs[0].speaker == "Mark Rutte"
 
 
+def test_hyphen_opens_a_quote_only_at_the_start_of_the_text() -> None:
+    said = "We are following the deployment of troops closely, Rutte said."
+    assert texts("- " + said) == ["We are following the deployment of troops closely"]
+    assert texts("Rutte spoke.\n\n- " + said) == []
+
+
 def test_dash_quote_with_bare_cue_after_dash() -> None:
     text = ("Rutte spoke in Vilnius.\n\n– Whatever happens, the alliance will stay united "
             "– stressed, quoted by the agency LRT.")

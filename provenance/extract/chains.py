@@ -58,9 +58,8 @@ _FRAME_REACH: Final = 4  # sentences after "TASS recalled that ..." that its fra
 # a sentence set in a year ("In 1987 ...", "since 2019"): the preposition and the year
 YEAR_SETTING: Final = re.compile(r"\b([Ii]n|[Ss]ince|[Dd]uring)\s+(?:early\s+|late\s+|mid-)?"
                                  r"((?:1[89]|20)\d\d)\b")
-# the digits of every year YEAR_SETTING can name; a digit run cannot swallow one, as
-# YEAR_SETTING's year follows a space or a hyphen
-_YEAR_DIGITS: Final = re.compile(r"(?:1[89]|20)\d\d")
+# the first two digits of every year YEAR_SETTING can name
+_CENTURIES: Final = ("18", "19", "20")
 
 
 @dataclass(init=False)  # a written __init__: mypyc compiles it, not a generated one
@@ -484,13 +483,28 @@ def run(ex: Extraction) -> Extraction:
     return replaced(ex, quotes=quotes, claims=claims)
 
 
+def _year_digits(text: str) -> list[int]:
+    """Where every four digits YEAR_SETTING could read as a year start, in order (with more
+    that it would not: the sentences holding none of them need no search)."""
+    out: list[int] = []
+    last = len(text) - 4
+    for lead in _CENTURIES:
+        i = text.find(lead)
+        while 0 <= i <= last:
+            if text[i + 2:i + 4].isdecimal():
+                out.append(i)
+            i = text.find(lead, i + 1)
+    out.sort()
+    return out
+
+
 def _mark_other_years(text: str, sents: list[_Sentence], this_year: str | None) -> None:
     """Mark the sentences set in a year other than the article's ("In 2018 ...").
 
-    The year's digits are found in one fast pass over the document; only the sentences
-    holding one are searched for the preposition before it.
+    The year's digits are found by ``str.find`` over the document; only the sentences
+    holding them are searched for the preposition before it.
     """
-    years = [m.start() for m in _YEAR_DIGITS.finditer(text)]
+    years = _year_digits(text)
     for st in sents:
         k = bisect.bisect_left(years, st.start)
         if k < len(years) and years[k] + 4 <= st.end:

@@ -399,7 +399,6 @@ _COUNT_LEADS: Final = frozenset("""
 _COUNT_AFTER: Final = re.compile(r"(?i:\s+(?:people|persons|men|women|children|were|are|have|had"
                                  r"|protesters|demonstrators|troops|soldiers|police|officers)\b)")
 _QUOTES: Final = "\"'“”«»‘’„()[]"
-_QUOTE_CHAR: Final = re.compile("[" + re.escape(_QUOTES) + "]")
 
 
 def tail_words(text: str, pos: int, limit: int = 0, n: int = 4) -> list[str]:
@@ -409,15 +408,11 @@ def tail_words(text: str, pos: int, limit: int = 0, n: int = 4) -> list[str]:
     """
     lo = pos - 48
     if lo > limit:
-        window = text[lo:pos]
-        toks = window.split()
+        toks = text[lo:pos].split()
         if toks and not text[lo - 1].isspace():
             del toks[0]  # cut mid-word
     else:
-        window = text[limit:pos]
-        toks = window.split()
-    if not _QUOTE_CHAR.search(window):  # nothing to strip
-        return toks[-n - 2:][-n:]
+        toks = text[limit:pos].split()
     return [w for t in toks[-n - 2:] if (w := t.strip(_QUOTES))][-n:]
 
 

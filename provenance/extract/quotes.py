@@ -23,11 +23,16 @@ from typing import Final
 
 from provenance.extract import names, segment
 from provenance.extract.cues import CUE_RE, DESCRIBE_RE, NAMING_RE, ORG_WORDS, ROLE_WORDS
+from provenance.extract.patterns import char_positions
 from provenance.extract.registry import register
 from provenance.models import Document, Extraction, Quote, replaced
 
 _MARK: Final = re.compile(r"''|[\"“”„«»‘’']")  # '' is a double mark in some archives
-_DASH: Final = re.compile(r"[–—]\s+|^-\s+")
+_MARK_CHARS: Final = "\"“”„«»‘’'"
+# a dash opening a quote; a hyphen only at the very start of the text. Two patterns: with
+# "^" in an alternation the engine would try every position instead of skipping to a dash
+_DASH: Final = re.compile(r"[–—]\s+")
+_LEAD_HYPHEN: Final = re.compile(r"-\s+")
 _SECOND_DASH: Final = re.compile(r"\s[–—]\s+")
 _WORD: Final = re.compile(r"\w+")
 _LABEL: Final = re.compile(r"(?:Quote|Quotation|Citation)\s*:\s*$")
@@ -38,6 +43,8 @@ _OPENERS: Final = {"D": "“\"”", "G": "„", "A": "«", "S": "‘'"}
 _STANDALONE_WORDS: Final = 8
 _TITLE_WORDS: Final = 9  # the most words a title has
 _WORD_CAP: Final = 10  # words are counted up to here: every threshold is below it
+_COUNT_WINDOW: Final = 400  # characters that nearly always hold _WORD_CAP words
+_EDGE_MARKS: Final = ".,;:!?…\"'“”„«»‘’()[]—–-"  # no word character among them
 _MINOR: Final = frozenset("a an the and or nor but of for to in on at by with from into over as is "
                           "it its up off via per vs than".split())
 _MAX_LEFT: Final = 400  # characters of a sentence searched for a cue before a quote
@@ -97,6 +104,22 @@ def _opens(text: str, p: int, q: int, ps: int, pe: int) -> str | None:
     return None
 
 
+def _mark_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the quotation marks in ``text[start:end]``: what ``_MARK.finditer`` finds
+    (a doubled ``''`` is one mark, taken left to right)."""
+    out: list[tuple[int, int]] = []
+    taken = -1  # the second half of a doubled mark
+    for p in char_positions(text, _MARK_CHARS, start, end):
+        if p == taken:
+            continue
+        if text[p] == "'" and p + 1 < end and text[p + 1] == "'":
+            out.append((p, p + 2))
+            taken = p + 1
+        else:
+            out.append((p, p + 1))
+    return out
+
+
 def _scan_marks(text: str, paras: list[tuple[int, int]]) -> list[_Cand]:
     """Quote candidates delimited by quotation marks, across paragraphs when continued."""
     out: list[_Cand] = []
@@ -104,7 +127,7 @@ def _scan_marks(text: str, paras: list[tuple[int, int]]) -> list[_Cand]:
     start = open_pos = depth = 0
     first_para = 0
     for pi, (ps, pe) in enumerate(paras):
-        marks = [m.span() for m in _MARK.finditer(text, ps, pe)]
+        marks = _mark_spans(text, ps, pe)
         skip_first = False
         if kind is not None:  # a quote continued from the previous paragraph
             skip_first = bool(marks) and marks[0][0] == ps
@@ -247,7 +270,8 @@ def _dash_quotes(text: str, paras: list[tuple[int, int]], taken: list[_Cand]) ->
         opens = [c.open_pos for c in inside]
         pos = ps
         while pos < pe:
-            m = _DASH.search(text, pos, pe)
+            m = (_LEAD_HYPHEN.match(text, 0, pe) if pos == 0 else None) \
+                or _DASH.search(text, pos, pe)
             if not m:
                 break
             d = m.start()
@@ -385,12 +409,24 @@ def _attach(doc: Document, cands: list[_Cand], paras: list[tuple[int, int]]) -> 
 
 
 def _count_words(text: str, s: int, e: int) -> int:
-    """The number of words in ``text[s:e]``, counted up to ``_WORD_CAP`` (all callers need)."""
+    """The number of words (``\\w+`` runs) in ``text[s:e]``, counted up to ``_WORD_CAP`` (all
+    callers need).
+
+    Counted by white-space chunk: a chunk that is letters and digits once its edge marks
+    are stripped is one word; only the others ("don't", "U.S.") go through the regex.
+    """
+    hi = min(e, s + _COUNT_WINDOW)
     n = 0
-    for _ in _WORD.finditer(text, s, e):
-        n += 1
-        if n == _WORD_CAP:
-            break
+    for chunk in text[s:hi].split():
+        core = chunk.strip(_EDGE_MARKS)
+        if core.isalnum():
+            n += 1
+        elif core:
+            n += len(_WORD.findall(core))
+        if n >= _WORD_CAP:
+            return _WORD_CAP
+    if hi < e:  # the window may have cut the count short: count it all
+        n = min(len(_WORD.findall(text, s, e)), _WORD_CAP)
     return n
 
 

@@ -5,10 +5,10 @@ Linear-time scans only (no backtracking regexes), so adversarial input stays fas
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Final
 
+from provenance.extract.patterns import char_runs
 from provenance.models import Document
 from provenance.textrange import append_trimmed
 
@@ -20,7 +20,7 @@ ABBREVIATIONS: Final = frozenset(
 )
 _LONGEST_ABBREVIATION: Final = max(map(len, ABBREVIATIONS))
 _CLOSERS: Final = "\"'”’»“)]"
-_SENT_END: Final = re.compile(r"[.!?…]+")
+_SENT_END_CHARS: Final = ".!?…"  # a run of these may end a sentence
 
 
 def paragraphs(doc: Document) -> list[tuple[int, int]]:
@@ -75,10 +75,9 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split the paragraph ``text[start:end]`` into trimmed sentence ranges."""
     out: list[tuple[int, int]] = []
     s = start
-    for m in _SENT_END.finditer(text, start, end):
-        e = m.end()
-        dot = m.group() == "."
-        if dot and _is_abbreviation(text, m.start(), s):
+    for ms, e in char_runs(text, _SENT_END_CHARS, start, end):
+        dot = e - ms == 1 and text[ms] == "."
+        if dot and _is_abbreviation(text, ms, s):
             continue
         while e < end and text[e] in _CLOSERS:
             e += 1
