@@ -417,14 +417,25 @@ def _surname_role(words: list[str], low: list[str], i: int) -> bool:
 
 def analyse(text: str, start: int, end: int) -> Mention:
     """What kind of speaker the noun phrase ``text[start:end]`` names."""
-    m = analyse_phrase(text[start:end])
-    return Mention(start, end, m.kind, m.name, m.role, m.head, m.possessor)
+    kind, name, role, head, possessor = _phrase_facts(text[start:end])
+    return Mention(start, end, kind, name, role, head, possessor)
+
+
+def analyse_phrase(phrase: str) -> Mention:
+    """:func:`analyse` of a whole phrase (offsets relative to it)."""
+    return analyse(phrase, 0, len(phrase))
+
+
+_Facts = tuple[Kind, str | None, str | None, str, str | None]
 
 
 @lru_cache(maxsize=32768)
-def analyse_phrase(phrase: str) -> Mention:
-    """:func:`analyse` of a whole phrase (offsets relative to it), memoised."""
-    return _analyse(phrase, 0, len(phrase))
+def _phrase_facts(phrase: str) -> _Facts:
+    """What :func:`_analyse` finds in ``phrase`` but its offsets, memoised: phrases repeat
+    within and across articles. A tuple of strings, which the garbage collector stops
+    tracking, where a cached ``Mention`` would be traversed by every full collection."""
+    m = _analyse(phrase, 0, len(phrase))
+    return m.kind, m.name, m.role, m.head, m.possessor
 
 
 # capitalised only at a sentence start: "The Sfax coast", "Three Tunisians were arrested"

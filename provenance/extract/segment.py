@@ -6,6 +6,7 @@ Linear-time scans only (no backtracking regexes), so adversarial input stays fas
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import chain
 from typing import Final
 
 from provenance.extract.patterns import char_runs
@@ -62,13 +63,17 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
     Memoised: every stage splits the same paragraphs, so each is split once.
     """
-    return list(_sentences_cached(text, start, end))
+    bounds = iter(_sentences_cached(text, start, end))
+    return list(zip(bounds, bounds, strict=True))
 
 
 @lru_cache(maxsize=8192)
-def _sentences_cached(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
-    """:func:`sentences`, as an immutable (cacheable) tuple."""
-    return tuple(_split_sentences(text, start, end))
+def _sentences_cached(text: str, start: int, end: int) -> tuple[int, ...]:
+    """:func:`sentences` as one flat tuple ``(start, end, start, end, ...)``: immutable, for
+    the cache, and of numbers only, so the garbage collector stops tracking it (a tuple of
+    pairs may reach the oldest generation still tracked, and be traversed by every full
+    collection)."""
+    return tuple(chain.from_iterable(_split_sentences(text, start, end)))
 
 
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -106,4 +111,4 @@ def _doc_sentences_of(text: str, regions: tuple[tuple[int, int], ...]
                       ) -> tuple[tuple[int, int, int], ...]:
     """:func:`doc_sentences` of ``text`` within ``regions``, as a cacheable tuple."""
     return tuple((i, s, e) for i, (ps, pe) in enumerate(paragraphs_of(text, regions))
-                 for s, e in _sentences_cached(text, ps, pe))
+                 for s, e in sentences(text, ps, pe))
