@@ -16,6 +16,8 @@ from setuptools import setup
 # The per-token hot paths. Modules holding pydantic models or I/O stay pure Python.
 COMPILED_MODULES = [
     "provenance/textrange.py",
+    "provenance/modelkit.py",
+    "provenance/extract/build.py",
     "provenance/extract/attribution.py",
     "provenance/extract/chains.py",
     "provenance/extract/claims.py",

@@ -33,3 +33,21 @@ def test_fast_constructors_build_and_refuse_what_the_models_do() -> None:
         Source.of("TASS", "agency")  # not a kind
     with pytest.raises(ValidationError):
         Span.of("text", -1, 2)  # offsets are never negative
+
+
+def test_stage_builders_match_the_model_constructors() -> None:
+    import pytest
+    from pydantic import ValidationError
+
+    from provenance.extract.build import chain_of, source_of, span_of
+
+    text = "Interfax said"
+    assert span_of(text, 0, 8) == Span.of(text, 0, 8)
+    mention = span_of(text, 0, 8)
+    assert source_of("Interfax", "outlet", mention) == Source.of("Interfax", "outlet", mention)
+    assert source_of("TASS").model_fields_set == Source.of("TASS").model_fields_set
+    assert chain_of([[source_of("TASS")]]) == Chain.of([[Source.of("TASS")]])
+    with pytest.raises(ValidationError):
+        source_of("TASS", "agency")
+    with pytest.raises(ValidationError):
+        span_of(text, -1, 2)

@@ -17,6 +17,7 @@ from typing import Final
 
 from provenance.entities import known_kind, normalise, same_entity
 from provenance.extract import sources_lexicon as lex
+from provenance.extract.build import source_of, span_of
 from provenance.extract.patterns import WordScan, trie
 from provenance.models import Source, Span
 
@@ -389,7 +390,7 @@ def _demonym_authorities(country: str | None, head: str) -> str | None:
 
 
 def _span(text: str, toks: Sequence[Tok]) -> Span:
-    return Span.of(text, toks[0].start, toks[-1].end)
+    return span_of(text, toks[0].start, toks[-1].end)
 
 
 def _outlet_name(toks: list[Tok]) -> list[Tok] | None:
@@ -454,7 +455,7 @@ def classify(text: str, toks: list[Tok], ctx: Context) -> list[Source]:
     for k in range(1, len(toks) - 2):  # "the Romanian service of Radio X": the broadcaster
         if toks[k].low in ("service", "edition", "desk") and toks[k + 1].low == "of" \
                 and not toks[k].cap and toks[k + 2].cap:
-            return [Source.of(name=s.name, kind="outlet", mention=s.mention)
+            return [source_of(name=s.name, kind="outlet", mention=s.mention)
                     for s in classify(text, toks[k + 2:], ctx)]
     last = toks[-1]
     if len(toks) > 1 and last.cap and last.low.endswith(("'s", "’s")) and len(last.text) > 2:
@@ -463,7 +464,7 @@ def classify(text: str, toks: list[Tok], ctx: Context) -> list[Source]:
     lows = [t.low for t in toks]
     kind = known_kind(full)
     if kind in ("outlet", "body", "person"):
-        return [Source.of(name=text[toks[0].start:toks[-1].end], kind=kind,
+        return [source_of(name=text[toks[0].start:toks[-1].end], kind=kind,
                        mention=_span(text, toks))]
     # outlets: "the TV channel Khabar 24", "REGNUM news agency", "the TASS and AFP agencies"
     named = _outlet_name(toks)
@@ -475,19 +476,19 @@ def classify(text: str, toks: list[Tok], ctx: Context) -> list[Source]:
                 lows[k - 1] in ("state", "news", "press") or lows[k - 1] in lex.ADJECTIVE_COUNTRY)
                 for k in range(1, len(lows)))  # "the agencies X and Y", "the state agency X"
         if all(known_kind(" ".join(t.text for t in p)) == "outlet" or strong for p in parts):
-            return [Source.of(name=text[p[0].start:p[-1].end], kind="outlet",
+            return [source_of(name=text[p[0].start:p[-1].end], kind="outlet",
                            mention=_span(text, p)) for p in parts]
     if len(toks) > 1 and "and" in lows:
         parts = _split_and(toks)
         if all(known_kind(" ".join(t.text for t in p)) == "outlet" for p in parts):
-            return [Source.of(name=text[p[0].start:p[-1].end], kind="outlet",
+            return [source_of(name=text[p[0].start:p[-1].end], kind="outlet",
                            mention=_span(text, p)) for p in parts]
     if _is_outlet_name(toks):
-        return [Source.of(name=full if len(toks) == 1 else text[toks[0].start:toks[-1].end],
+        return [source_of(name=full if len(toks) == 1 else text[toks[0].start:toks[-1].end],
                        kind="outlet", mention=_span(text, toks))]
     if len(toks) == 2 and toks[0].cap and toks[1].text == "agency" \
             and len(toks[0].text) >= 4:  # "the Agerpres agency" (not "the UN agency")
-        return [Source.of(name=toks[0].text, kind="outlet", mention=_span(text, toks[:1]))]
+        return [source_of(name=toks[0].text, kind="outlet", mention=_span(text, toks[:1]))]
     head = lows[-1]
     if head in lex.DOC_HEADS:  # "official data", "the ship's manifest"; not bare "figures"
         if len(toks) < 2 or toks[-1].cap:
@@ -501,16 +502,16 @@ def classify(text: str, toks: list[Tok], ctx: Context) -> list[Source]:
             owned = [x for x in classify(text, owner, ctx) if x.kind in ("body", "outlet")]
             if owned:  # "police figures", "Health Ministry data": the body
                 return owned
-        return [Source.of(name=text[toks[0].start:toks[-1].end], kind="body",
+        return [source_of(name=text[toks[0].start:toks[-1].end], kind="body",
                        mention=_span(text, toks))]
     if head == "media":
         if len(toks) == 1:
             return []
-        return [Source.of(name=text[toks[0].start:toks[-1].end], kind="outlet",
+        return [source_of(name=text[toks[0].start:toks[-1].end], kind="outlet",
                        mention=_span(text, toks))]
     if len(toks) == 1 and head in lex.OUTLET_WORDS and head not in lex.BARE_MEDIUM_OUTLET \
             and not toks[0].cap:  # "the agency reported": the outlet named before
-        return [Source.of(name=toks[0].text, kind="unknown", mention=_span(text, toks))]
+        return [source_of(name=toks[0].text, kind="unknown", mention=_span(text, toks))]
     if len(toks) == 1 and (head in lex.MEDIUM_WORDS or head in lex.PRONOUNS):
         return []
     if head in lex.MEDIUM_WORDS and not toks[-1].cap:
@@ -521,7 +522,7 @@ def classify(text: str, toks: list[Tok], ctx: Context) -> list[Source]:
         after = toks[roles[-1] + 1:]
         if after and all(t.cap for t in after) and not any(
                 t.low in lex.BODY_WORDS or t.low in lex.OUTLET_WORDS for t in after):
-            return [Source.of(name=text[after[0].start:after[-1].end], kind="person",
+            return [source_of(name=text[after[0].start:after[-1].end], kind="person",
                            mention=_span(text, after))]
     if any(lw in lex.BODY_WORDS or lw in _EXTRA_HEADS for lw in lows):
         name = text[toks[0].start:toks[-1].end]
@@ -536,14 +537,14 @@ def classify(text: str, toks: list[Tok], ctx: Context) -> list[Source]:
                 k -= 1
             if toks[k - 1].low in lex.BODY_WORDS or toks[k - 1].low in _EXTRA_HEADS:
                 name = text[toks[k].start:toks[-1].end]
-                return [Source.of(name=name, kind="body", mention=_span(text, toks[k:]))]
-        return [Source.of(name=name, kind="body", mention=_span(text, toks))]
+                return [source_of(name=name, kind="body", mention=_span(text, toks[k:]))]
+        return [source_of(name=name, kind="body", mention=_span(text, toks))]
     if roles:  # an unnamed role: "Tokayev's spokesman", "the president"
-        return [Source.of(name=text[toks[0].start:toks[-1].end], kind="person",
+        return [source_of(name=text[toks[0].start:toks[-1].end], kind="person",
                        mention=_span(text, toks))]
     country = normalise(full)
     if country in lex.DEMONYMS:
-        return [Source.of(name=f"{lex.DEMONYMS[country]} authorities", kind="body",
+        return [source_of(name=f"{lex.DEMONYMS[country]} authorities", kind="body",
                        mention=_span(text, toks))]
     caps = [t for t in toks if t.cap]
     if not caps:
@@ -554,7 +555,7 @@ def classify(text: str, toks: list[Tok], ctx: Context) -> list[Source]:
                                  or toks[k].low in lex.ADJECTIVE_COUNTRY):
         k += 1
     rest = toks[k:]
-    return [Source.of(name=text[rest[0].start:rest[-1].end], kind="person",
+    return [source_of(name=text[rest[0].start:rest[-1].end], kind="person",
                    mention=_span(text, rest))]
 
 
@@ -661,7 +662,7 @@ def _acronym(s: Source) -> bool:
 
 
 def _as_outlet(s: Source) -> Source:
-    return s if s.kind == "outlet" else Source.of(name=s.name, kind="outlet", mention=s.mention)
+    return s if s.kind == "outlet" else source_of(name=s.name, kind="outlet", mention=s.mention)
 
 
 def _add(out: Attribution, sources: list[Source], pos: int, group: int, role: str) -> None:
@@ -851,11 +852,11 @@ def attribute(text: str, start: int, end: int, ctx: Context,
         if j >= 0 and toks[j].word:
             subj = _np_sources(text, toks, np_backward(toks, j), ctx)
             if org:  # "The ferry's owner, Acme Lines, said": a company
-                subj = [Source.of(name=x.name, kind="body", mention=x.mention)
+                subj = [source_of(name=x.name, kind="body", mention=x.mention)
                         if x.kind == "person" else x for x in subj]
             if not subj and toks[j].low in lex.PRONOUNS:
-                subj = [Source.of(name=toks[j].text, kind="unknown",
-                               mention=Span.of(text, toks[j].start, toks[j].end))]
+                subj = [source_of(name=toks[j].text, kind="unknown",
+                               mention=span_of(text, toks[j].start, toks[j].end))]
         that = _has_that(toks, i)
         if subj:
             _add(out, subj, j, 2 if that else 1, "subject")

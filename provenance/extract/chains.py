@@ -41,10 +41,12 @@ from provenance.extract.attribution import (
     tokenize,
     trigger_index,
 )
+from provenance.extract.build import chain_of, source_of
 from provenance.extract.registry import register
 from provenance.extract.segment import doc_sentences, paragraphs
 from provenance.extract.triggers import lowered_hits
-from provenance.models import Chain, Claim, Document, Extraction, Quote, Source, replaced
+from provenance.modelkit import replaced
+from provenance.models import Claim, Document, Extraction, Quote, Source
 
 Hops = list[list[Source]]
 _CAPWORD: Final = re.compile(r"[A-Z]\w*(?:\.\w+)*")
@@ -284,7 +286,7 @@ def _resolve(att: Attribution, names: _Names, last_person: Source | None,
         if s.kind == "unknown" and s.name.casefold() in lex.OUTLET_WORDS:
             if last_outlet is None:
                 continue
-            s = Source.of(name=last_outlet.name, kind="outlet", mention=s.mention)
+            s = source_of(name=last_outlet.name, kind="outlet", mention=s.mention)
         elif s.kind == "unknown" and s.name.casefold() in lex.PRONOUNS:
             low = s.name.casefold()
             ref = last_body if low == "it" else None
@@ -292,22 +294,22 @@ def _resolve(att: Attribution, names: _Names, last_person: Source | None,
                 ref = (prev_subject() if prev_subject else None) or last_person
             if ref is None:
                 continue
-            s = Source.of(name=ref.name, kind=ref.kind, mention=s.mention)
+            s = source_of(name=ref.name, kind=ref.kind, mention=s.mention)
         elif s.kind == "person":
-            s = Source.of(name=names.resolve(s.name), kind="person", mention=s.mention)
+            s = source_of(name=names.resolve(s.name), kind="person", mention=s.mention)
         elif (s.kind == "body" and last_body is not None and s.name.islower()
               and " " not in s.name and s.name in normalise(last_body.name).split()):
-            s = Source.of(name=last_body.name, kind="body", mention=s.mention)  # "the ministry"
+            s = source_of(name=last_body.name, kind="body", mention=s.mention)  # "the ministry"
         elif (s.kind == "body" and last_org is not None and s.name.casefold() in lex.ORG_HEADS
               and " " not in s.name):
-            s = Source.of(name=last_org.name, kind="body", mention=s.mention)  # "the company"
+            s = source_of(name=last_org.name, kind="body", mention=s.mention)  # "the company"
         elif (s.kind == "body" and s.name in _ANAPHOR_HEADS and s.mention is not None
               and fuller is not None):
             s = fuller(s) or s  # "the union": the "miners' union" named just before
         found.append(Found(s, f.pos, f.group, f.role))
     att.found = found
     if att.speaker is not None and att.speaker.kind == "person":
-        att.speaker = Source.of(name=names.resolve(att.speaker.name), kind="person",
+        att.speaker = source_of(name=names.resolve(att.speaker.name), kind="person",
                              mention=att.speaker.mention)
 
 
@@ -331,7 +333,7 @@ def _fuller_name(text: str, src: Source, *, ctx: Context) -> Source | None:
                 return None
             found = classify(text, toks[rng[0]:rng[1]], ctx)
             if len(found) == 1 and found[0].kind == "body" and " " in found[0].name:
-                return Source.of(name=found[0].name, kind="body", mention=src.mention)
+                return source_of(name=found[0].name, kind="body", mention=src.mention)
             return None
     return None
 
@@ -354,7 +356,7 @@ def _opening_person(text: str, st: _Sentence | None, ctx: Context,
         return None
     found = classify(text, toks[rng[0]:rng[1]], ctx)
     if len(found) == 1 and found[0].kind == "person" and len(found[0].name.split()) >= 2:
-        return Source.of(name=names.resolve(found[0].name), kind="person")
+        return source_of(name=names.resolve(found[0].name), kind="person")
     return None
 
 
@@ -413,7 +415,7 @@ def _headline_suffix(doc: Document, paras: list[tuple[int, int]], sents: list[_S
 
 def _source_for_speaker(q: Quote) -> Source:
     assert q.speaker is not None
-    return Source.of(name=q.speaker, kind=_kind_of(q.speaker),
+    return source_of(name=q.speaker, kind=_kind_of(q.speaker),
                   mention=q.speaker_mention)
 
 
@@ -472,7 +474,7 @@ def run(ex: Extraction) -> Extraction:
         while qe < len(quote_ends) and quote_ends[qe][0] <= st.end:
             q = ex.quotes[quote_ends[qe][1]]
             if q.speaker and _kind_of(q.speaker) == "person":
-                last_person = Source.of(name=q.speaker, kind="person")
+                last_person = source_of(name=q.speaker, kind="person")
             qe += 1
 
     with_figures = {k for c in ex.claims
@@ -639,7 +641,7 @@ def _quote_chains(ex: Extraction, sents: list[_Sentence], starts: list[int],
         hops = _without_outlet(hops, doc.outlet)
         if not hops and out and _continues(doc.text, out[-1], q):
             hops = [list(h) for h in out[-1].sources.hops]  # the split quote's second half
-        out.append(replaced(q, sources=Chain.of(hops=hops)))
+        out.append(replaced(q, sources=chain_of(hops=hops)))
     return out
 
 
@@ -751,5 +753,5 @@ def _claim_chains(ex: Extraction, quotes: list[Quote], sents: list[_Sentence],
                                or (len(cj) > len(chains[i]) and _subsumed(chains[i], cj))):
                     final[i] = [list(h) for h in cj]
                     break
-    return [replaced(c, sources=Chain.of(hops=_without_outlet(final[i], doc.outlet)))
+    return [replaced(c, sources=chain_of(hops=_without_outlet(final[i], doc.outlet)))
             for i, c in enumerate(ex.claims)]

@@ -19,7 +19,8 @@ from provenance.extract.attribution import Context, classify, tokenize
 from provenance.extract.registry import register
 from provenance.extract.segment import paragraphs_of
 from provenance.extract.sources_lexicon import MONTHS, WEEKDAYS
-from provenance.models import Document, Extraction, replaced
+from provenance.modelkit import replaced
+from provenance.models import Document, Extraction
 
 _MONTH: Final = (r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
                  r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")

@@ -22,10 +22,12 @@ from dataclasses import dataclass
 from typing import Final
 
 from provenance.extract import names, segment
+from provenance.extract.build import span_of
 from provenance.extract.cues import CUE_RE, DESCRIBE_RE, NAMING_RE, ORG_WORDS, ROLE_WORDS
 from provenance.extract.patterns import char_positions
 from provenance.extract.registry import register
-from provenance.models import Document, Extraction, Quote, replaced
+from provenance.modelkit import replaced, validated
+from provenance.models import Document, Extraction, Quote
 
 _MARK: Final = re.compile(r"''|[\"“”„«»‘’']")  # '' is a double mark in some archives
 _MARK_CHARS: Final = "\"“”„«»‘’'"
@@ -402,8 +404,9 @@ def _attach(doc: Document, cands: list[_Cand], paras: list[tuple[int, int]]) -> 
             continue
         if cue is None and n_words <= 2 and not split_tail:
             continue
-        out.append(Quote(span=doc.span(c.start, c.end),
-                         cue=doc.span(cue[0], cue[1]) if cue else None))
+        out.append(validated(Quote, {
+            "span": span_of(doc.text, c.start, c.end),
+            "cue": span_of(doc.text, cue[0], cue[1]) if cue else None}))
         prev_kept = c
     return out
 

@@ -24,6 +24,7 @@ from typing import Final
 from rapidfuzz import fuzz
 
 from provenance.extract import names, segment
+from provenance.extract.build import span_of
 from provenance.extract.cues import (
     AGENCY_WORDS,
     ARTICLES,
@@ -42,7 +43,8 @@ from provenance.extract.names import (
     np_right,
 )
 from provenance.extract.registry import register
-from provenance.models import Document, Extraction, Quote, Span, replaced
+from provenance.modelkit import replaced
+from provenance.models import Document, Extraction, Quote, Span
 
 _WORD: Final = re.compile(r"[^\W\d_][\w’'\-]*")
 # A run of capitalised words. The first character is matched by a plain range before the
@@ -501,7 +503,7 @@ def attribute(doc: Document, quotes: list[Quote]) -> list[Quote]:
             men = analyse(text, np[0], np[1])
             name, role = _resolve(idx, text, men, prev, speakers)
             role = role or apposed_role
-            mention = doc.span(np[0], np[1])
+            mention = span_of(doc.text, np[0], np[1])
         elif q.cue is not None:  # a cue without a subject: the person the passage is about
             cands = _nearest(idx, speakers, q.cue.start, 1)
             if cands:
