@@ -397,3 +397,16 @@ def test_repeated_chain_phrase_stays_linear(phrase: str) -> None:
                                             claims=claims)))
     assert time.perf_counter() - t0 < 120  # generous: only catastrophic backtracking exceeds it
     assert same(ex.claims[0].sources.names(), ["Police"])
+
+
+def test_the_main_country_is_the_most_named_then_the_first_named() -> None:
+    from provenance.extract.chains import main_country
+    from provenance.ingest.text import document_from_text
+
+    def main(text: str) -> str | None:
+        return main_country(document_from_text(text, id="t"))
+
+    assert main("Moldova and Romania met. Romania and Moldova agreed.") == "moldova"
+    assert main("Romanian police and Moldova. Moldova and Romania.") == "romania"
+    assert main("Police in Moldova met Romanian and Romanian officials.") == "romania"
+    assert main("Moldova alone.") is None  # named once: no main country

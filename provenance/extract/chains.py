@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from operator import itemgetter
 from typing import Final
 
 from provenance.entities import known_kind, normalise, same_entity, same_person
@@ -49,6 +49,7 @@ from provenance.modelkit import replaced
 from provenance.models import Claim, Document, Extraction, Quote, Source
 
 Hops = list[list[Source]]
+_SECOND: Final = itemgetter(1)
 _CAPWORD: Final = re.compile(r"[A-Z]\w*(?:\.\w+)*")
 _TERMINAL: Final = ".!?…\"”»’:)"
 _SPLIT_GAP: Final = 200  # characters of attribution between the two halves of a split quote
@@ -111,12 +112,13 @@ def _countries_in(words: list[str]) -> list[str]:
 
 def country_context(doc: Document) -> Context:
     """The countries an article names (by name or adjective) and the one it is mostly about."""
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}  # a plain dict: Counter's methods are interpreted
     for rs, re_ in doc.content_regions():
-        counts.update(_countries_in(_CAPWORD.findall(doc.text, rs, min(re_, rs + 50_000))))
+        for c in _countries_in(_CAPWORD.findall(doc.text, rs, min(re_, rs + 50_000))):
+            counts[c] = counts.get(c, 0) + 1
     main = None
-    if counts:
-        country, n = counts.most_common(1)[0]
+    if counts:  # the most named, the first named among equals (as Counter.most_common)
+        country, n = max(counts.items(), key=_SECOND)
         main = country if n >= 2 else None
     return Context(country=main, text=doc.text)
 
