@@ -143,13 +143,14 @@ def _last(name: str) -> str:
     return fold(toks[-1]) if toks else ""
 
 
-@lru_cache(maxsize=8192)
 def _same_last(a: str, b: str) -> bool:
+    """Whether two folded last names are spellings of one name (not memoised: most pairs
+    are new, and the check costs less than a cache look-up)."""
     if not a or not b:
         return False
     if a == b:
         return True
-    short, long_ = sorted((a, b), key=len)
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) >= 5 and long_.startswith(short):
         return True  # Azirbek / Azirbeková
     return len(short) >= 4 and fuzz.ratio(a, b) >= 85  # Tokaev / Tokayev
