@@ -70,20 +70,21 @@ def _child(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from bench import corpus
-    from bench.run import bare_scan, extract_all, median_times
+    from bench.run import RATIO_PAIRS, bare_scan, extract_all, paired_ratio
     from provenance.extract import attribution
     from provenance.ingest.text import document_from_text
 
     texts = [a.text for a in corpus.real_articles(args.shared)[:: args.step]]
     docs = [document_from_text(t, id=f"real-{i}") for i, t in enumerate(texts)]
-    _, scan_cpu, _ = median_times(lambda: bare_scan(texts), args.repeat)
-    _, cpu, _ = median_times(lambda: extract_all(docs, 1), args.repeat)
+    _, cpu, scan_cpu, ratio = paired_ratio(lambda: extract_all(docs, 1), lambda: bare_scan(texts),
+                                           max(args.repeat, RATIO_PAIRS))
     print(json.dumps({
         "compiled": not attribution.__file__.endswith(".py"),
         "articles": len(docs),
         "mb": sum(len(t.encode("utf-8")) for t in texts) / 1e6,
         "cpu": cpu,
         "scan_cpu": scan_cpu,
+        "ratio": ratio,
         "digest": digest(docs),
     }))
     return 0
