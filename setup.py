@@ -13,10 +13,12 @@ import os
 
 from setuptools import setup
 
-# The per-token hot paths. Modules holding pydantic models or I/O stay pure Python.
+# The per-token hot paths and what they call per phrase (names, model building). Modules
+# defining pydantic models or doing I/O in bulk stay pure Python.
 COMPILED_MODULES = [
     "provenance/textrange.py",
     "provenance/modelkit.py",
+    "provenance/entities.py",
     "provenance/extract/build.py",
     "provenance/extract/attribution.py",
     "provenance/extract/chains.py",
