@@ -1,5 +1,5 @@
 """Scans done with ``str.find`` or white-space chunks find exactly what the regex they
-replace finds (sentence ends, quotation marks, word counts, year digits)."""
+replace finds (sentence ends, quotation marks, word counts, year digits, unattributed cues)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from provenance.extract import chains, quotes, segment
+from provenance.extract import attribution, chains, quotes, segment
+from provenance.extract import sources_lexicon as lex
 from provenance.extract.patterns import char_positions, char_runs
 
 PIECES = st.sampled_from(["Said", "U.S.", "don't", "well-known", "a_b", "é", "2019", "1850",
@@ -78,3 +79,21 @@ def test_year_digits_hold_every_year_the_setting_names(text: str) -> None:
         assert m.start(2) in starts
     for p in starts:
         assert text[p:p + 2] in chains._CENTURIES and text[p + 2:p + 4].isdecimal()
+
+
+CUE_PIECES = st.sampled_from(["is ", "are ", "was ", "were ", "said to", "believed to",
+                              "thought to", "reportedly", "allegedly", " ", "x", "s", "."])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(CUE_PIECES, max_size=30).map("".join))
+def test_cue_spans_are_every_occurrence_of_every_cue(text: str) -> None:
+    expected = sorted((m.start(), m.start() + len(cue)) for cue in lex.UNATTRIBUTED_CUES
+                      for m in re.finditer(f"(?={re.escape(cue)})", text))
+    assert attribution._cue_spans(text) == expected
+
+
+def test_cue_spans_find_overlapping_and_leading_cues() -> None:
+    text = "was said to is said to reportedly"
+    assert attribution._cue_spans(text) == [(0, 11), (12, 22), (23, 33)]
+    assert attribution._cue_spans("s said to") == []  # "is said to" needs its whole lead
