@@ -11,7 +11,7 @@ GVDB_DEV := $(wildcard $(SHARED)/benchmarks/gvdb/dev.tsv)
 $(BIN)/provenance: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	PROVENANCE_COMPILE=0 $(BIN)/pip install --quiet -e '.[dev]'  # pure: edits take effect at once
 	touch $@
 
 run: $(BIN)/provenance  ## the main job on the seeds
@@ -50,10 +50,10 @@ bench: $(BIN)/provenance  ## throughput, linking, who-said latency, RSS -> docs/
 
 COMPILED ?= .venv-compiled
 
-compiled:  ## the extraction stages compiled with mypyc (needs a C compiler) -> $(COMPILED)/bin/provenance
+compiled:  ## what `pip install .` installs: extraction compiled with mypyc (fails without a C compiler) -> $(COMPILED)/bin/provenance
 	$(PYTHON) -m venv $(COMPILED)
-	$(COMPILED)/bin/pip install --quiet --upgrade pip "setuptools>=70.1" "mypy>=1.10" "pydantic>=2.6"
-	PROVENANCE_COMPILE=1 $(COMPILED)/bin/pip install --quiet --no-build-isolation .
+	$(COMPILED)/bin/pip install --quiet --upgrade pip
+	PROVENANCE_COMPILE=1 $(COMPILED)/bin/pip install --quiet .
 	@echo "compiled build: $(COMPILED)/bin/provenance"
 
 clean:

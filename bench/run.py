@@ -202,7 +202,8 @@ def bench_extraction(report: Report, label: str, texts: list[str], repeat: int,
             t, cpu, failed = median_times(lambda j=jobs: extract_all(docs, j), repeat)  # type: ignore[misc]
         rate = n / t
         if jobs == 1:
-            report.add(f"extraction, {label} ({n:,} articles, {mb:.1f} MB), one process",
+            report.add(f"extraction, {label} ({n:,} articles, {mb:.1f} MB), pure Python "
+                       "(the editable dev install), one process",
                        f"{cpu_rate:,.0f} articles per CPU-s, {mb / cpu:.2f} MB per CPU-s "
                        f"(wall: {rate:,.0f} articles/s, {t:.1f} s)", "≥ 500/s per core",
                        verdict(cpu_rate >= 500) if n >= 200 else "too few articles to judge")
@@ -213,7 +214,7 @@ def bench_extraction(report: Report, label: str, texts: list[str], repeat: int,
                        "")
         if failed:
             report.note(f"{failed} of {n} {label} articles failed extraction (--jobs {jobs})")
-    report.add(f"extraction / bare scan (CPU time), {label}",
+    report.add(f"extraction / bare scan (CPU time), {label}, pure Python",
                f"{ratio:,.1f}× (median of {max(repeat, RATIO_PAIRS)} extractions, each against "
                f"the scans before and after it; ratio of the medians "
                f"{cpu1 / max(scan_cpu, 1e-9):,.1f}×; "
@@ -230,8 +231,9 @@ def bench_extraction(report: Report, label: str, texts: list[str], repeat: int,
 
 def bench_compiled(report: Report, shared: Path, step: int, repeat: int,
                    texts: list[str]) -> None:
-    """The same real-article extraction with the mypyc-compiled build (``make compiled``),
-    in a child process; its output must be identical to the pure build's."""
+    """The same real-article extraction with the mypyc-compiled build (what ``pip install .``
+    installs; ``make compiled``), in a child process; its output must be identical to the
+    pure build's."""
     with tempfile.TemporaryDirectory(prefix="provenance-compiled-") as tmp:
         site, why = compiled.build(Path(tmp))
         got = compiled.measure(site, shared, step, repeat) if site else {"error": why}
@@ -241,8 +243,9 @@ def bench_compiled(report: Report, shared: Path, step: int, repeat: int,
     n, cpu, mb = got["articles"], got["cpu"], got["mb"]
     rate = n / cpu if cpu > 0 else float("inf")
     ratio = got["ratio"]
-    report.add(f"extraction, real ({n:,} articles), compiled build (`make compiled`), "
-               "one process", f"{rate:,.0f} articles per CPU-s, {mb / cpu:.2f} MB per CPU-s",
+    report.add(f"extraction, real ({n:,} articles), compiled build (what `pip install .` "
+               "installs), one process",
+               f"{rate:,.0f} articles per CPU-s, {mb / cpu:.2f} MB per CPU-s",
                "≥ 500/s per core", verdict(rate >= 500))
     report.add("extraction / bare scan (CPU time), real, compiled build",
                f"{ratio:,.1f}× (median of {max(repeat, RATIO_PAIRS)} paired runs as above; "

@@ -18,6 +18,12 @@ def extractor_version() -> str:
     return f"{__version__}:" + "+".join(parts)
 
 
+def compiled_stages() -> bool:
+    """Whether the extraction stages run as compiled modules (a wheel build, ``setup.py``)
+    rather than as pure Python: the same output either way, about 1.6 times faster."""
+    return not all(m.__file__ and m.__file__.endswith(".py") for m in (chains, claims, quotes))
+
+
 def extract_document(doc: Document) -> Extraction:
     """Run every stage over ``doc``; a pure function of the document."""
     ex = Extraction(document=doc, extractor=extractor_version())

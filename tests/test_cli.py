@@ -31,3 +31,14 @@ def test_missing_path_is_one_line_and_exit_1(tmp_path) -> None:  # type: ignore[
 def test_unknown_format_is_usage_error(seed_paths) -> None:  # type: ignore[no-untyped-def]
     result = runner.invoke(app, ["extract", str(seed_paths[0]), "--format", "xml"])
     assert result.exit_code == 2
+
+
+def test_version_names_the_build(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from provenance import __version__, pipeline
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.strip() == f"provenance {__version__} (extraction stages: pure Python)"
+    # a module loaded from a compiled extension: the wheel build
+    monkeypatch.setattr(pipeline.claims, "__file__", "/x/claims.cpython-311-x86_64-linux-gnu.so")
+    assert "compiled with mypyc" in runner.invoke(app, ["--version"]).stdout

@@ -21,6 +21,24 @@ app = typer.Typer(
 FORMAT_HELP = "Output format: json, ndjson or table."
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from provenance import __version__
+        from provenance.pipeline import compiled_stages
+
+        build = "compiled with mypyc" if compiled_stages() else "pure Python"
+        typer.echo(f"provenance {__version__} (extraction stages: {build})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=_print_version,
+                                 help="Print the version and whether extraction is compiled."),
+) -> None:
+    """Quotes, numeric claims and their attribution chains, linked across news articles."""
+
+
 def check_format(fmt: str, allowed: tuple[str, ...] = ("json", "ndjson", "table")) -> str:
     """``fmt`` if allowed, else a usage error (exit 2)."""
     if fmt not in allowed:
