@@ -44,9 +44,12 @@ eval: $(BIN)/provenance  ## quality figures on the seeds' gold (and PolNeAR/GVDB
 	$(BIN)/provenance evaluate gold/dev2 --articles corpus/dev2
 	$(BIN)/provenance evaluate gold/seeds $(if $(wildcard $(SHARED)/benchmarks/polnear),--polnear $(SHARED)/benchmarks/polnear/data/dev)
 
-bench: $(BIN)/provenance  ## throughput, linking, who-said latency, RSS -> docs/benchmarks.md (BENCH_SCALE=small: quick)
+bench: $(BIN)/provenance  ## throughput, linking, who-said latency, RSS, SQLite vs PostgreSQL -> docs/benchmarks.md (BENCH_SCALE=small: quick)
 	@if [ ! -d "$(SHARED)" ]; then echo "bench: $(SHARED) is missing: benchmarking on the seeds only"; fi
-	$(BIN)/python -m bench.run --shared "$(SHARED)"
+	@bash -c '. .ci/postgres.sh; \
+	  if [ -z "$${PROVENANCE_BENCH_POSTGRES:-}" ] && start_test_postgres; then \
+	    export PROVENANCE_BENCH_POSTGRES="$$PROVENANCE_TEST_POSTGRES"; fi; \
+	  $(BIN)/python -m bench.run --shared "$(SHARED)"'
 
 COMPILED ?= .venv-compiled
 

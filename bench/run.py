@@ -28,7 +28,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from bench import compiled, corpus, stages
+from bench import backends, compiled, corpus, stages
 from provenance.ingest.text import document_from_text
 from provenance.models import Document
 from provenance.parallel import extract_many
@@ -51,12 +51,12 @@ SCALES: dict[str, dict[str, int]] = {
     # articles); statements for who-said
     "full": {"extract": 2_000, "cli": 1_000, "link_small": 1_000, "link_mid": 4_000,
              "link_large": 10_000, "link_huge": 100_000, "statements": 1_000_000,
-             "repeat": 3, "real_step": 1},
+             "repeat": 3, "real_step": 1, "postgres": 2_000},
     "small": {"extract": 500, "cli": 300, "link_small": 200, "link_mid": 800,
               "link_large": 2_000, "link_huge": 10_000, "statements": 100_000, "repeat": 3,
-              "real_step": 4},
+              "real_step": 4, "postgres": 300},
     "seeds": {"extract": 0, "cli": 0, "link_small": 0, "link_mid": 0, "link_large": 0,
-              "link_huge": 0, "statements": 0, "repeat": 5, "real_step": 1},
+              "link_huge": 0, "statements": 0, "repeat": 5, "real_step": 1, "postgres": 0},
 }
 
 
@@ -366,6 +366,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="skip building and measuring the mypyc-compiled build")
     ap.add_argument("--budget", type=float, default=float(os.environ.get("BENCH_BUDGET", 480)),
                     help="seconds the largest ingest may take (else it is projected)")
+    ap.add_argument("--postgres", default=os.environ.get("PROVENANCE_BENCH_POSTGRES", ""),
+                    metavar="URL", help="also measure the PostgreSQL store on this server")
     args = ap.parse_args(argv)
 
     shared = Path(args.shared)
@@ -406,6 +408,9 @@ def main(argv: list[str] | None = None) -> int:
             corpus.write_corpus(corpus.synthetic_articles(pool, cfg["cli"]), corpus_dir)
             bench_cli(report, corpus_dir, cfg["cli"], args.jobs, repeat)
             stages.bench_store(report, work, pool, cfg, args.jobs, args.budget)
+            if args.postgres and cfg["postgres"]:
+                backends.bench_backends(report, work, pool, args.postgres, cfg["postgres"],
+                                        args.jobs)
         shutil.rmtree(work, ignore_errors=True)
 
     peak_rss(report)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from _corpus_data import corpus
 
@@ -14,8 +12,8 @@ from provenance.store import Store, open_store
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    s = open_store(tmp_path / "p.db")
+def store(db: str) -> Store:
+    s = open_store(db)
     for ex in corpus():
         ingest_extraction(s, ex)
     return s

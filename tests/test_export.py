@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -17,8 +16,8 @@ from provenance.store import Store, open_store
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    s = open_store(tmp_path / "p.db")
+def store(db: str) -> Store:
+    s = open_store(db)
     for ex in corpus():
         ingest_extraction(s, ex)
     return s

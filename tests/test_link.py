@@ -199,8 +199,8 @@ def test_short_label_quotes_need_exact_text_and_speaker() -> None:
     assert lk is not None
 
 
-def test_ingested_corpus_links(tmp_path: Path) -> None:
-    with open_store(tmp_path / "p.db") as store:
+def test_ingested_corpus_links(db: str) -> None:
+    with open_store(db) as store:
         for ex in corpus():
             ingest_extraction(store, ex)
         kinds = sorted(lk.kind for lk in store.links())
@@ -210,7 +210,7 @@ def test_ingested_corpus_links(tmp_path: Path) -> None:
         assert {same[0].a, same[0].b} == {q.id for q in quotes}
 
 
-def test_unrelated_story_is_blocked_out(tmp_path: Path) -> None:
+def test_unrelated_story_is_blocked_out(db: str) -> None:
     text = ("Title: Harbour strike in Valparaiso\nOutlet: Coast News\nPublished: 2022-01-07\n\n"
             "At least 30 policemen were killed in Valparaiso clashes, Chilean officials said.\n")
     doc = document_from_text(text, id="v.txt")
@@ -220,7 +220,7 @@ def test_unrelated_story_is_blocked_out(tmp_path: Path) -> None:
     claim = Claim(sentence=doc.span(start, sent_end), figure=fig, value=30, qualifier="at_least",
                   what="policemen", event="killed",
                   sources=Chain(hops=[[Source(name="Chilean officials", kind="body")]]))
-    with open_store(tmp_path / "p.db") as store:
+    with open_store(db) as store:
         ingest_extraction(store, article_a())
         ingest_extraction(store, Extraction(document=doc, extractor="t", claims=[claim]))
         assert "valparaiso" in topic_terms(doc)

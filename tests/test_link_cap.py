@@ -5,7 +5,6 @@ still see every copy."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import networkx as nx
 from _corpus_data import _chain, _claim
@@ -44,9 +43,9 @@ def _quote_ids(store: Store) -> list[int]:
 
 
 def test_copies_of_a_quote_get_linear_links_one_cluster_and_a_representative(
-        tmp_path: Path) -> None:
+        db: str) -> None:
     n = 40
-    with open_store(tmp_path / "p.db") as store:
+    with open_store(db) as store:
         for i in range(n):
             ingest_extraction(store, _copy(i, 1 + i % 28))
         quotes = _quote_ids(store)
@@ -62,12 +61,12 @@ def test_copies_of_a_quote_get_linear_links_one_cluster_and_a_representative(
         assert same_as_closure(store, [max(quotes)]) == set(quotes)
 
 
-def test_who_said_lists_every_copy_and_the_earliest_first(tmp_path: Path) -> None:
+def test_who_said_lists_every_copy_and_the_earliest_first(db: str) -> None:
     n = 30
     order = list(range(n))
     random.Random(3).shuffle(order)  # the earliest article is not the first stored
     assert order[0] != 0
-    with open_store(tmp_path / "p.db") as store:
+    with open_store(db) as store:
         for i in order:
             ingest_extraction(store, _copy(i, 1 + i % 28, quote=True))
         assert len(_same_as(store)) < n * (n - 1) // 2
@@ -82,10 +81,10 @@ def test_who_said_lists_every_copy_and_the_earliest_first(tmp_path: Path) -> Non
         assert len(single) == 1 and len(single[0]["ids"]) == n
 
 
-def test_conflict_found_between_two_figures_with_many_copies(tmp_path: Path) -> None:
+def test_conflict_found_between_two_figures_with_many_copies(db: str) -> None:
     # story terms count only while in at most 10 articles (link.STORY_MIN_DF): 5 + 5 copies
     n = 10
-    with open_store(tmp_path / "p.db") as store:
+    with open_store(db) as store:
         for i in range(n):
             fig, origin = ("26", "Riverton fire service") if i % 2 else ("30", "Red Cross")
             ingest_extraction(store, _copy(i, 1 + i, figure=fig, origin=origin, quote=False))
@@ -99,9 +98,9 @@ def test_conflict_found_between_two_figures_with_many_copies(tmp_path: Path) -> 
         assert groups[0]["conflicts"]
 
 
-def test_few_matches_are_all_linked(tmp_path: Path) -> None:
+def test_few_matches_are_all_linked(db: str) -> None:
     n = MAX_RECENT_SAME_AS + 2  # the last copy matches MAX_RECENT_SAME_AS + 1 earlier ones
-    with open_store(tmp_path / "p.db") as store:
+    with open_store(db) as store:
         for i in range(n):
             ingest_extraction(store, _copy(i, 1 + i, quote=True))
         quotes = _quote_ids(store)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from _corpus_data import article_a, article_b, corpus
 
@@ -16,8 +14,8 @@ from provenance.store import Store, open_store
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> Store:
-    s = open_store(tmp_path / "p.db")
+def store(db: str) -> Store:
+    s = open_store(db)
     for ex in corpus():
         ingest_extraction(s, ex)
     return s
@@ -43,8 +41,8 @@ def test_who_said_gives_speaker_chain_first_and_appearances(store: Store) -> Non
     assert outlets == ["Steppe Daily", "Northern Herald"]  # translation variant linked
 
 
-def test_undated_appearance_is_listed_apart_never_first(tmp_path: Path) -> None:
-    s = open_store(tmp_path / "p.db")
+def test_undated_appearance_is_listed_apart_never_first(db: str) -> None:
+    s = open_store(db)
     ingest_extraction(s, _undated_repeat())  # stored first: lowest id
     ingest_extraction(s, article_b())
     ingest_extraction(s, article_a())
@@ -129,8 +127,8 @@ def _toll(doc_id: str, published: str, figure: str, value: int) -> Extraction:
         sources=Chain(hops=[[Source(name="Mendoza civil defence", kind="body")]]))])
 
 
-def test_later_larger_toll_from_same_origin_is_shown_as_update(tmp_path: Path) -> None:
-    s = open_store(tmp_path / "p.db")
+def test_later_larger_toll_from_same_origin_is_shown_as_update(db: str) -> None:
+    s = open_store(db)
     ingest_extraction(s, _toll("late.txt", "2023-02-09", "164", 164))
     ingest_extraction(s, _toll("early.txt", "2023-02-07", "44", 44))
     groups = conflicts(s)
@@ -141,8 +139,8 @@ def test_later_larger_toll_from_same_origin_is_shown_as_update(tmp_path: Path) -
     assert earlier.value == 44
 
 
-def test_old_versions_are_left_out_of_queries(tmp_path: Path) -> None:
-    s = open_store(tmp_path / "p.db")
+def test_old_versions_are_left_out_of_queries(db: str) -> None:
+    s = open_store(db)
     for ex in corpus():
         ingest_extraction(s, ex)
     b = article_b()

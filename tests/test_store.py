@@ -1,4 +1,5 @@
-"""The SQLite store: schema, idempotence, versions, transactions, concurrency, kills."""
+"""The stores (SQLite, and PostgreSQL where a server is given): schema, idempotence,
+versions, transactions, concurrency, kills."""
 
 from __future__ import annotations
 
@@ -45,8 +46,8 @@ def test_not_a_database_is_store_error(tmp_path: Path) -> None:
         open_store(bad)
 
 
-def test_reingesting_same_content_adds_nothing(tmp_path: Path) -> None:
-    with open_store(tmp_path / "p.db") as store:
+def test_reingesting_same_content_adds_nothing(db: str) -> None:
+    with open_store(db) as store:
         first, _ = ingest_extraction(store, article_a())
         assert first is not None and first.status == "added"
         before = store.stats()
@@ -55,12 +56,12 @@ def test_reingesting_same_content_adds_nothing(tmp_path: Path) -> None:
         assert store.stats() == before
 
 
-def test_changed_content_under_same_url_is_a_new_version(tmp_path: Path) -> None:
+def test_changed_content_under_same_url_is_a_new_version(db: str) -> None:
     ex = article_a()
     doc = ex.document
     changed = Extraction(document=doc.model_copy(update={"text": doc.text + "\nCorrection.\n"}),
                          extractor="test", quotes=ex.quotes, claims=ex.claims)
-    with open_store(tmp_path / "p.db") as store:
+    with open_store(db) as store:
         ingest_extraction(store, ex)
         res, _ = ingest_extraction(store, changed)
         assert res is not None and res.status == "version" and res.article.version == 2
@@ -70,8 +71,8 @@ def test_changed_content_under_same_url_is_a_new_version(tmp_path: Path) -> None
         assert len(old) == 1 and old[0].content_hash == content_hash(doc)
 
 
-def test_stored_statements_keep_offsets_and_chains(tmp_path: Path) -> None:
-    with open_store(tmp_path / "p.db") as store:
+def test_stored_statements_keep_offsets_and_chains(db: str) -> None:
+    with open_store(db) as store:
         res, _ = ingest_extraction(store, article_a())
         assert res is not None
         doc = store.document(res.article.id)
@@ -84,33 +85,33 @@ def test_stored_statements_keep_offsets_and_chains(tmp_path: Path) -> None:
         assert store.statement(quote.id).text == quote.text
 
 
-def test_missing_statement_is_not_found(tmp_path: Path) -> None:
-    with open_store(tmp_path / "p.db") as store, pytest.raises(NotFoundError):
+def test_missing_statement_is_not_found(db: str) -> None:
+    with open_store(db) as store, pytest.raises(NotFoundError):
         store.statement(12345)
 
 
-def test_fulltext_search_survives_query_syntax(tmp_path: Path) -> None:
-    build_db(str(tmp_path / "p.db"))
-    with open_store(tmp_path / "p.db") as store:
+def test_fulltext_search_survives_query_syntax(db: str) -> None:
+    build_db(db)
+    with open_store(db) as store:
         hits = store.search(["eliminated", "identified"])
         assert hits and all("eliminated" in h.text for h in hits)
         for nasty in (['"', "*"], ["NEAR(", "AND", "OR"], ["-", ":"]):
             store.search(nasty)  # no exception
 
 
-def test_failed_transaction_leaves_nothing(tmp_path: Path) -> None:
+def test_failed_transaction_leaves_nothing(db: str) -> None:
     ex = article_b()
     bad = NewStatement(kind="quote", text="x", start=0, end=1)
     bad.record = {"unserialisable": object()}
-    with open_store(tmp_path / "p.db") as store:
+    with open_store(db) as store:
         with pytest.raises(TypeError):
             store.add_document(ex.document, "h1", "k", "test", [bad], ["karaganda"])
         assert store.is_empty()
         assert store.stats()["quotes"] == 0
 
 
-def test_replace_statements_and_outdated(tmp_path: Path) -> None:
-    with open_store(tmp_path / "p.db") as store:
+def test_replace_statements_and_outdated(db: str) -> None:
+    with open_store(db) as store:
         for ex in corpus():
             ingest_extraction(store, ex)
         assert len(store.outdated("test")) == 0
@@ -189,9 +190,9 @@ def test_two_concurrent_ingests_both_succeed_without_duplicates(tmp_path: Path) 
     assert total == ok == n
 
 
-def test_document_roundtrip_keeps_regions(tmp_path: Path) -> None:
+def test_document_roundtrip_keeps_regions(db: str) -> None:
     doc = document_from_text(wire_article(3), id="w3.txt")
-    with open_store(tmp_path / "p.db") as store:
+    with open_store(db) as store:
         res, _ = ingest_extraction(store, Extraction(document=doc, extractor="test"))
         assert res is not None
         back = store.document(res.article.id)
@@ -199,9 +200,9 @@ def test_document_roundtrip_keeps_regions(tmp_path: Path) -> None:
         assert back.outlet == doc.outlet and back.published == doc.published
 
 
-def test_search_texts_all_words_first_then_any(tmp_path: Path) -> None:
-    build_db(str(tmp_path / "p.db"))
-    with open_store(tmp_path / "p.db") as store:
+def test_search_texts_all_words_first_then_any(db: str) -> None:
+    build_db(db)
+    with open_store(db) as store:
         both = store.search_texts(["attackers", "eliminated"])
         assert both and all("eliminated" in t for _, t in both)
         anyw = store.search_texts(["eliminated", "zzzunknownword"])
@@ -209,10 +210,10 @@ def test_search_texts_all_words_first_then_any(tmp_path: Path) -> None:
         assert store.search_texts([]) == []
 
 
-def test_quote_candidates_by_key_as_light_rows(tmp_path: Path) -> None:
+def test_quote_candidates_by_key_as_light_rows(db: str) -> None:
     from provenance.link import quote_keys
 
-    with open_store(tmp_path / "p.db") as store:
+    with open_store(db) as store:
         for ex in corpus():
             ingest_extraction(store, ex)
         quotes = list(store.iter_statements("quote"))
@@ -224,8 +225,8 @@ def test_quote_candidates_by_key_as_light_rows(tmp_path: Path) -> None:
         assert store.quote_candidates([], last.article.id) == []
 
 
-def test_term_counts_follow_current_versions(tmp_path: Path) -> None:
-    with open_store(tmp_path / "p.db") as store:
+def test_term_counts_follow_current_versions(db: str) -> None:
+    with open_store(db) as store:
         for i, text in enumerate(("One Almaty story.", "Another Almaty story.")):
             doc = document_from_text(text, id="same.txt")
             store.add_document(doc, content_hash(doc), "same.txt", "t", [], ["almaty", f"t{i}"])

@@ -12,7 +12,8 @@ from provenance.corpus import IngestReport, ingest_paths, reextract
 from provenance.errors import ProvenanceError
 from provenance.store import Store, default_db, open_store
 
-DB_HELP = "SQLite database file (default: $PROVENANCE_DB or ./provenance.db)."
+DB_HELP = ("SQLite database file or postgresql:// URL (default: $PROVENANCE_DB or "
+           "./provenance.db).")
 
 
 @contextmanager
@@ -25,7 +26,7 @@ def opened(db: str | None, create: bool = False, need_data: bool = True) -> Iter
         fail(str(exc))
     try:
         if need_data and store.is_empty():
-            fail(f"database {path} is empty; run `provenance ingest PATH...` first")
+            fail(f"database {store.path} is empty; run `provenance ingest PATH...` first")
         yield store
     except ProvenanceError as exc:
         fail(str(exc))

@@ -36,7 +36,13 @@ def default_db() -> str:
 
 
 def open_store(path: str | Path | None = None, create: bool = True) -> Store:
-    """Open (and migrate) the store at ``path``; with ``create=False`` it must already exist."""
+    """Open (and migrate) the store at ``path``: a ``postgresql://`` URL or a SQLite file;
+    with ``create=False`` it must already exist."""
+    location = str(path or default_db())
+    if location.startswith(("postgresql://", "postgres://")):
+        from provenance.store.postgres import PostgresStore
+
+        return PostgresStore(location, create=create)
     from provenance.store.sqlite import SQLiteStore
 
-    return SQLiteStore(path or default_db(), create=create)
+    return SQLiteStore(location, create=create)

@@ -27,6 +27,22 @@ from provenance.store.base import (
     StatementRecord,
     Store,
 )
+from provenance.store.rows import (
+    ART_COLS,
+    INSERT_ST_COLS,
+    LIGHT_COLS,
+    N_ST_COLS,
+    SELECT_ST,
+    add_hops,
+    article,
+    chunks,
+    hop_rows,
+    key_rows,
+    light,
+    new_record,
+    statement,
+    statement_values,
+)
 
 BUSY_TIMEOUT_MS = 30_000
 RARE_WORDS = 4  # words of a full-text OR query, rarest first
@@ -120,19 +136,6 @@ MIGRATIONS: list[str] = [
     CREATE INDEX article_terms_article ON article_terms(article_id);
     """,
 ]
-
-_ART_COLS = ("a.id, a.doc_id, a.key, a.version, a.current, a.content_hash, a.extractor, "
-             "a.title, a.outlet, a.published, a.url, a.path")
-_ST_COLS = ("s.id, s.kind, s.text, s.start, s.\"end\", s.speaker, s.speaker_role, s.origin, "
-            "s.speaker_key, s.figure, s.value, s.low, s.high, s.qualifier, s.what, s.event, "
-            "s.event_key, s.subject, s.scope, s.place, s.as_of, s.record")
-_SELECT_ST = (f"SELECT {_ST_COLS}, {_ART_COLS} "
-              "FROM statements s JOIN articles a ON a.id = s.article_id")
-# light candidate rows: what scoring needs, no JSON, no chain
-_LIGHT_COLS = ("s.id, s.kind, s.text, s.start, s.\"end\", s.speaker, s.origin, s.speaker_key, "
-               "s.value, s.low, s.high, s.qualifier, s.event, s.event_key, s.subject, s.scope, "
-               "s.as_of, a.id, a.doc_id, a.published")
-
 
 def _fts_query(words: Sequence[str]) -> str:
     """An FTS5 OR-query of the words, each quoted so no word is read as syntax."""
@@ -251,23 +254,16 @@ class SQLiteStore(Store):
                     .fetchone()[0])
         ids = list(range(first, first + len(statements)))
         self._db.executemany(
-            "INSERT INTO statements(id, article_id, kind, text, start, \"end\", speaker, "
-            "speaker_role, origin, speaker_key, figure, value, low, high, qualifier, what, "
-            "event, event_key, subject, scope, place, as_of, record) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            [(sid, article_id, st.kind, st.text, st.start, st.end, st.speaker, st.speaker_role,
-              st.origin, st.speaker_key, st.figure, st.value, st.low, st.high, st.qualifier,
-              st.what, st.event, st.event_key, st.subject, st.scope, st.place, st.as_of,
-              json.dumps(st.record, ensure_ascii=False))
+            f"INSERT INTO statements({INSERT_ST_COLS}) "
+            f"VALUES ({','.join('?' * N_ST_COLS)})",
+            [statement_values(sid, article_id, st)
              for sid, st in zip(ids, statements, strict=True)])
         self._db.executemany(
             "INSERT OR IGNORE INTO hops VALUES (?,?,?,?)",
-            [(sid, h, p, self._source_id(src))
-             for sid, st in zip(ids, statements, strict=True)
-             for h, hop in enumerate(st.hops) for p, src in enumerate(hop)])
+            [(sid, h, p, self._source_id(src)) for sid, h, p, src in hop_rows(ids, statements)])
         self._db.executemany(
             "INSERT OR IGNORE INTO statement_keys(key, statement_id) VALUES (?, ?)",
-            [(k, sid) for sid, st in zip(ids, statements, strict=True) for k in set(st.keys)])
+            key_rows(ids, statements))
         self._db.execute("UPDATE articles SET n_statements = ? WHERE id = ?",
                          (len(ids), article_id))
         return ids
@@ -279,10 +275,10 @@ class SQLiteStore(Store):
     def add_document(self, doc: Document, content_hash: str, key: str, extractor: str,
                      statements: Sequence[NewStatement], terms: Sequence[str]) -> AddResult:
         with self.transaction():
-            row = self._db.execute(f"SELECT {_ART_COLS} FROM articles a WHERE content_hash = ?",
+            row = self._db.execute(f"SELECT {ART_COLS} FROM articles a WHERE content_hash = ?",
                                    (content_hash,)).fetchone()
             if row:
-                return AddResult("skipped", _article(row), [])
+                return AddResult("skipped", article(row), [])
             prev = self._db.execute("SELECT max(version) FROM articles WHERE key = ?",
                                     (key,)).fetchone()[0]
             if prev:
@@ -316,7 +312,7 @@ class SQLiteStore(Store):
             ids = self._insert_statements(aid, statements)
             art = self._article(aid)
             return AddResult("version" if prev else "added", art,
-                             [_new_record(sid, st, art)
+                             [new_record(sid, st, art)
                               for sid, st in zip(ids, statements, strict=True)])
 
     def replace_statements(self, article_id: int, extractor: str,
@@ -328,7 +324,7 @@ class SQLiteStore(Store):
                              (extractor, article_id))
             art = self._article(article_id)
             ids = self._insert_statements(article_id, statements)
-            return [_new_record(sid, st, art) for sid, st in zip(ids, statements, strict=True)]
+            return [new_record(sid, st, art) for sid, st in zip(ids, statements, strict=True)]
 
     def add_links(self, links: Sequence[LinkRecord]) -> int:
         with self.transaction():
@@ -342,11 +338,11 @@ class SQLiteStore(Store):
     # -- reading ------------------------------------------------------------------
 
     def _article(self, article_id: int) -> ArticleRecord:
-        row = self._db.execute(f"SELECT {_ART_COLS} FROM articles a WHERE id = ?",
+        row = self._db.execute(f"SELECT {ART_COLS} FROM articles a WHERE id = ?",
                                (article_id,)).fetchone()
         if not row:
             raise NotFoundError(f"no article {article_id}")
-        return _article(row)
+        return article(row)
 
     def document(self, article_id: int) -> Document:
         row = self._db.execute(
@@ -361,27 +357,23 @@ class SQLiteStore(Store):
 
     def articles(self, current_only: bool = True) -> list[ArticleRecord]:
         where = "WHERE a.current = 1" if current_only else ""
-        return [_article(r) for r in
-                self._db.execute(f"SELECT {_ART_COLS} FROM articles a {where} ORDER BY a.id")]
+        return [article(r) for r in
+                self._db.execute(f"SELECT {ART_COLS} FROM articles a {where} ORDER BY a.id")]
 
     def _hops(self, ids: Sequence[int]) -> dict[int, list[list[Hop]]]:
         out: dict[int, list[list[Hop]]] = {i: [] for i in ids}
-        for chunk in _chunks(list(ids), 500):
+        for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
             rows = self._db.execute(
                 f"SELECT h.statement_id, h.hop, src.name, src.kind FROM hops h "
                 f"JOIN sources src ON src.id = h.source_id WHERE h.statement_id IN ({marks}) "
                 f"ORDER BY h.statement_id, h.hop, h.pos", chunk)
-            for sid, hop, name, kind in rows:
-                chain = out[sid]
-                while len(chain) <= hop:
-                    chain.append([])
-                chain[hop].append(Hop(name, kind))
+            add_hops(out, rows)
         return out
 
     def _records(self, rows: list[Any]) -> list[StatementRecord]:
         hops = self._hops([r[0] for r in rows])
-        return [_statement(r, hops[r[0]]) for r in rows]
+        return [statement(r, hops[r[0]]) for r in rows]
 
     def statement(self, statement_id: int) -> StatementRecord:
         found = self.statements([statement_id])
@@ -391,15 +383,15 @@ class SQLiteStore(Store):
 
     def statements(self, ids: Sequence[int]) -> list[StatementRecord]:
         rows: list[Any] = []
-        for chunk in _chunks(list(ids), 500):
+        for chunk in chunks(list(ids), 500):
             marks = ",".join("?" * len(chunk))
-            rows += self._db.execute(f"{_SELECT_ST} WHERE s.id IN ({marks}) ORDER BY s.id",
+            rows += self._db.execute(f"{SELECT_ST} WHERE s.id IN ({marks}) ORDER BY s.id",
                                      chunk).fetchall()
         return self._records(rows)
 
     def iter_statements(self, kind: str | None = None,
                         unattributed: bool = False) -> Iterator[StatementRecord]:
-        sql = f"{_SELECT_ST} WHERE a.current = 1" + (" AND s.kind = ?" if kind else "")
+        sql = f"{SELECT_ST} WHERE a.current = 1" + (" AND s.kind = ?" if kind else "")
         if unattributed:
             sql += " AND s.origin IS NULL"
         cur = self._db.execute(sql + " ORDER BY s.id", (kind,) if kind else ())
@@ -463,13 +455,13 @@ class SQLiteStore(Store):
             f"WITH story(article_id) AS (SELECT article_id FROM article_terms "
             f"WHERE term IN ({marks}) AND article_id != ? GROUP BY article_id "
             f"HAVING count(*) >= ?) "
-            f"SELECT {_LIGHT_COLS} FROM story CROSS JOIN statements s "
+            f"SELECT {LIGHT_COLS} FROM story CROSS JOIN statements s "
             f"INDEXED BY statements_article "
             f"ON s.article_id = story.article_id JOIN articles a ON a.id = s.article_id "
             f"WHERE s.kind = 'claim' AND s.event_key = ?{extra} AND a.current = 1 "
             f"ORDER BY s.id DESC LIMIT ?",
             (*terms, exclude_article, min_shared, event_key, *params, limit)).fetchall()
-        return _light(rows)
+        return light(rows)
 
     def term_counts(self, terms: Sequence[str]) -> dict[str, int]:
         if not terms:
@@ -507,7 +499,7 @@ class SQLiteStore(Store):
 
     def same_as_roots(self, ids: Sequence[int]) -> dict[int, int]:
         out = {i: i for i in ids}
-        for chunk in _chunks(list(out), 500):
+        for chunk in chunks(list(out), 500):
             marks = ",".join("?" * len(chunk))
             # links are stored (lower id, higher id): the rows with b = id are the links
             # made when id was stored; links_b (b, kind, a) answers min(a) per id
@@ -530,7 +522,7 @@ class SQLiteStore(Store):
             rows = self._db.execute(sql + " ORDER BY l.a, l.b", params).fetchall()
         else:
             rows = []
-            for chunk in _chunks(list(statement_ids), 400):
+            for chunk in chunks(list(statement_ids), 400):
                 marks = ",".join("?" * len(chunk))
                 rows += self._db.execute(
                     sql + f" AND (l.a IN ({marks}) OR l.b IN ({marks}))",
@@ -544,8 +536,8 @@ class SQLiteStore(Store):
         return out
 
     def outdated(self, extractor: str) -> list[ArticleRecord]:
-        return [_article(r) for r in self._db.execute(
-            f"SELECT {_ART_COLS} FROM articles a WHERE a.current = 1 AND a.extractor != ? "
+        return [article(r) for r in self._db.execute(
+            f"SELECT {ART_COLS} FROM articles a WHERE a.current = 1 AND a.extractor != ? "
             f"ORDER BY a.id", (extractor,))]
 
     def is_empty(self) -> bool:
@@ -592,47 +584,4 @@ def _split_sql(script: str) -> list[str]:
             buf = ""
         else:
             buf += ";"
-    return out
-
-
-def _chunks(items: list[int], size: int) -> Iterator[list[int]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
-def _article(row: Sequence[Any]) -> ArticleRecord:
-    return ArticleRecord(id=row[0], doc_id=row[1], key=row[2], version=row[3],
-                         current=bool(row[4]), content_hash=row[5], extractor=row[6],
-                         title=row[7], outlet=row[8], published=row[9], url=row[10], path=row[11])
-
-
-def _statement(row: Sequence[Any], hops: list[list[Hop]]) -> StatementRecord:
-    return StatementRecord(
-        id=row[0], kind=row[1], text=row[2], start=row[3], end=row[4], speaker=row[5],
-        speaker_role=row[6], origin=row[7], speaker_key=row[8], figure=row[9], value=row[10],
-        low=row[11], high=row[12], qualifier=row[13], what=row[14], event=row[15],
-        event_key=row[16], subject=row[17], scope=row[18], place=row[19], as_of=row[20],
-        record=json.loads(row[21]), hops=hops, article=_article(row[22:]))
-
-
-def _new_record(sid: int, st: NewStatement, art: ArticleRecord) -> StatementRecord:
-    """The record of a statement just inserted, without reading it back."""
-    fields = {f: getattr(st, f) for f in NewStatement.__dataclass_fields__}
-    return StatementRecord(**fields, id=sid, article=art)
-
-
-def _light(rows: Sequence[Sequence[Any]]) -> list[StatementRecord]:
-    """Light candidate records: key fields and a partial article (id, doc id, date)."""
-    arts: dict[int, ArticleRecord] = {}
-    out = []
-    for r in rows:
-        art = arts.get(r[17])
-        if art is None:
-            art = arts[r[17]] = ArticleRecord(id=r[17], doc_id=r[18], key="", version=0,
-                                              current=True, content_hash="", extractor="",
-                                              published=r[19])
-        out.append(StatementRecord(
-            id=r[0], kind=r[1], text=r[2], start=r[3], end=r[4], speaker=r[5], origin=r[6],
-            speaker_key=r[7], value=r[8], low=r[9], high=r[10], qualifier=r[11], event=r[12],
-            event_key=r[13], subject=r[14], scope=r[15], as_of=r[16], article=art))
     return out
