@@ -4,7 +4,7 @@
 # is not installed or the server does not start.
 
 start_test_postgres() {
-    local pg_bin pg_port
+    local pg_port  # pg_bin and pg_dir stay global: the EXIT trap needs them
     pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
     [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] || return 1
     pg_dir=$(mktemp -d /tmp/provenance-pg.XXXXXX)
