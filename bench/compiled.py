@@ -37,7 +37,8 @@ def build(dest: Path) -> tuple[Path | None, str]:
 def measure(site: Path, shared: Path, step: int, repeat: int) -> dict[str, Any]:
     """Run this module against ``site`` in a child process; its figures, or ``{"error"}``."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join((str(site), str(ROOT)))}
-    cmd = [sys.executable, "-m", "bench.compiled", "--shared", str(shared), "--step",
+    # absolute: the child runs elsewhere, where a relative ``../shared`` is not there
+    cmd = [sys.executable, "-m", "bench.compiled", "--shared", str(shared.resolve()), "--step",
            str(step), "--repeat", str(repeat)]
     # run from the scratch directory: ``-m`` puts the working directory first on sys.path
     proc = subprocess.run(cmd, env=env, cwd=site.parent, capture_output=True, text=True,

@@ -241,6 +241,10 @@ def bench_compiled(report: Report, shared: Path, step: int, repeat: int,
         report.note(f"compiled build not measured: {got.get('error', 'modules not compiled')}")
         return
     n, cpu, mb = got["articles"], got["cpu"], got["mb"]
+    if n != len(texts):
+        report.note(f"compiled build not measured: it read {n} articles, the pure build "
+                    f"{len(texts)}")
+        return
     rate = n / cpu if cpu > 0 else float("inf")
     ratio = got["ratio"]
     report.add(f"extraction, real ({n:,} articles), compiled build (what `pip install .` "
