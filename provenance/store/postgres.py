@@ -35,6 +35,7 @@ from provenance.store.rows import (
     INSERT_ST_COLS,
     LIGHT_COLS,
     N_ST_COLS,
+    SELECT_LINKS,
     SELECT_ST,
     add_hops,
     article,
@@ -44,6 +45,7 @@ from provenance.store.rows import (
     new_record,
     statement,
     statement_values,
+    store_stats,
 )
 
 RARE_WORDS = 4  # words of a full-text OR query, rarest first
@@ -521,10 +523,7 @@ class PostgresStore(Store):
 
     def links(self, kind: str | None = None,
               statement_ids: Sequence[int] | None = None) -> list[LinkRecord]:
-        sql = ("SELECT l.kind, l.a, l.b, l.score, l.detail FROM links l "
-               "JOIN statements sa ON sa.id = l.a JOIN articles aa ON aa.id = sa.article_id "
-               "JOIN statements sb ON sb.id = l.b JOIN articles ab ON ab.id = sb.article_id "
-               "WHERE aa.current = 1 AND ab.current = 1")
+        sql = SELECT_LINKS
         params: list[Any] = []
         if kind:
             sql += " AND l.kind = %s"
@@ -545,30 +544,8 @@ class PostgresStore(Store):
         return self._q("SELECT 1 FROM articles LIMIT 1").fetchone() is None
 
     def stats(self) -> dict[str, int]:
-        def one(sql: str, *params: Any) -> int:
-            return int(self._q(sql, params).fetchone()[0])
-
-        cur_st = ("SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id "
-                  "WHERE a.current = 1 AND s.kind = %s")
-        out = {
-            "articles": one("SELECT count(*) FROM articles WHERE current = 1"),
-            "versions": one("SELECT count(*) FROM articles"),
-            "quotes": one(cur_st, "quote"),
-            "claims": one(cur_st, "claim"),
-            "sources": one("SELECT count(DISTINCT h.source_id) FROM hops h JOIN statements s "
-                           "ON s.id = h.statement_id JOIN articles a ON a.id = s.article_id "
-                           "WHERE a.current = 1"),
-        }
-        by_kind = {k: int(n) for k, n in self._q(
-            "SELECT l.kind, count(*) FROM links l "
-            "JOIN statements sa ON sa.id = l.a JOIN articles aa ON aa.id = sa.article_id "
-            "JOIN statements sb ON sb.id = l.b JOIN articles ab ON ab.id = sb.article_id "
-            "WHERE aa.current = 1 AND ab.current = 1 GROUP BY l.kind")}
-        out["links"] = sum(by_kind.values())
-        for name, kind in (("same_as", "same-as"), ("conflicts", "conflicts-with"),
-                           ("updates", "updates")):
-            out[name] = by_kind.get(kind, 0)
-        return out
+        return store_stats(lambda sql, params: int(self._q(sql, params).fetchone()[0]),
+                           lambda sql: self._q(sql).fetchall(), "%s")
 
 
 def _first_line(exc: BaseException) -> str:

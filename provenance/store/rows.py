@@ -4,7 +4,7 @@ their rows (the schema's column order is the same in each backend)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from provenance.store.base import ArticleRecord, Hop, NewStatement, StatementRecord
@@ -25,6 +25,37 @@ INSERT_ST_COLS = ("id, article_id, kind, text, start, \"end\", speaker, speaker_
                   "speaker_key, figure, value, low, high, qualifier, what, event, event_key, "
                   "subject, scope, place, as_of, record")
 N_ST_COLS = INSERT_ST_COLS.count(",") + 1
+# links between statements of current articles (both ends)
+CURRENT_LINKS = ("FROM links l "
+                 "JOIN statements sa ON sa.id = l.a JOIN articles aa ON aa.id = sa.article_id "
+                 "JOIN statements sb ON sb.id = l.b JOIN articles ab ON ab.id = sb.article_id "
+                 "WHERE aa.current = 1 AND ab.current = 1")
+SELECT_LINKS = f"SELECT l.kind, l.a, l.b, l.score, l.detail {CURRENT_LINKS}"
+LINK_KIND_NAMES = (("same_as", "same-as"), ("conflicts", "conflicts-with"),
+                   ("updates", "updates"))
+
+
+def store_stats(one: Callable[[str, Sequence[Any]], int],
+                rows: Callable[[str], Iterable[Sequence[Any]]], mark: str) -> dict[str, int]:
+    """``Store.stats`` for a SQL backend: ``one`` answers a count query, ``rows`` any
+    query, ``mark`` is its parameter placeholder."""
+    cur_st = ("SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id "
+              f"WHERE a.current = 1 AND s.kind = {mark}")
+    out = {
+        "articles": one("SELECT count(*) FROM articles WHERE current = 1", ()),
+        "versions": one("SELECT count(*) FROM articles", ()),
+        "quotes": one(cur_st, ("quote",)),
+        "claims": one(cur_st, ("claim",)),
+        "sources": one("SELECT count(DISTINCT h.source_id) FROM hops h JOIN statements s "
+                       "ON s.id = h.statement_id JOIN articles a ON a.id = s.article_id "
+                       "WHERE a.current = 1", ()),
+    }
+    by_kind = {str(k): int(n) for k, n in
+               rows(f"SELECT l.kind, count(*) {CURRENT_LINKS} GROUP BY l.kind")}
+    out["links"] = sum(by_kind.values())
+    for name, kind in LINK_KIND_NAMES:
+        out[name] = by_kind.get(kind, 0)
+    return out
 
 
 def chunks(items: list[int], size: int) -> Iterator[list[int]]:

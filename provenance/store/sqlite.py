@@ -32,6 +32,7 @@ from provenance.store.rows import (
     INSERT_ST_COLS,
     LIGHT_COLS,
     N_ST_COLS,
+    SELECT_LINKS,
     SELECT_ST,
     add_hops,
     article,
@@ -42,6 +43,7 @@ from provenance.store.rows import (
     new_record,
     statement,
     statement_values,
+    store_stats,
 )
 
 BUSY_TIMEOUT_MS = 30_000
@@ -510,10 +512,7 @@ class SQLiteStore(Store):
 
     def links(self, kind: str | None = None,
               statement_ids: Sequence[int] | None = None) -> list[LinkRecord]:
-        sql = ("SELECT l.kind, l.a, l.b, l.score, l.detail FROM links l "
-               "JOIN statements sa ON sa.id = l.a JOIN articles aa ON aa.id = sa.article_id "
-               "JOIN statements sb ON sb.id = l.b JOIN articles ab ON ab.id = sb.article_id "
-               "WHERE aa.current = 1 AND ab.current = 1")
+        sql = SELECT_LINKS
         params: list[Any] = []
         if kind:
             sql += " AND l.kind = ?"
@@ -544,32 +543,8 @@ class SQLiteStore(Store):
         return self._db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
 
     def stats(self) -> dict[str, int]:
-        q = self._db.execute
-
-        def one(sql: str, *params: Any) -> int:
-            return int(q(sql, params).fetchone()[0])
-
-        cur_st = ("SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id "
-                  "WHERE a.current = 1 AND s.kind = ?")
-        out = {
-            "articles": one("SELECT count(*) FROM articles WHERE current = 1"),
-            "versions": one("SELECT count(*) FROM articles"),
-            "quotes": one(cur_st, "quote"),
-            "claims": one(cur_st, "claim"),
-            "sources": one("SELECT count(DISTINCT h.source_id) FROM hops h JOIN statements s "
-                           "ON s.id = h.statement_id JOIN articles a ON a.id = s.article_id "
-                           "WHERE a.current = 1"),
-        }
-        by_kind = dict(q(
-            "SELECT l.kind, count(*) FROM links l "
-            "JOIN statements sa ON sa.id = l.a JOIN articles aa ON aa.id = sa.article_id "
-            "JOIN statements sb ON sb.id = l.b JOIN articles ab ON ab.id = sb.article_id "
-            "WHERE aa.current = 1 AND ab.current = 1 GROUP BY l.kind").fetchall())
-        out["links"] = int(sum(by_kind.values()))
-        for name, kind in (("same_as", "same-as"), ("conflicts", "conflicts-with"),
-                           ("updates", "updates")):
-            out[name] = int(by_kind.get(kind, 0))
-        return out
+        return store_stats(lambda sql, params: int(self._db.execute(sql, params).fetchone()[0]),
+                           lambda sql: self._db.execute(sql).fetchall(), "?")
 
 
 def _split_sql(script: str) -> list[str]:
