@@ -544,8 +544,7 @@ class PostgresStore(Store):
         return self._q("SELECT 1 FROM articles LIMIT 1").fetchone() is None
 
     def stats(self) -> dict[str, int]:
-        return store_stats(lambda sql, params: int(self._q(sql, params).fetchone()[0]),
-                           lambda sql: self._q(sql).fetchall(), "%s")
+        return store_stats(lambda sql, params: self._q(sql, params).fetchall(), "%s")
 
 
 def _first_line(exc: BaseException) -> str:

@@ -35,23 +35,26 @@ LINK_KIND_NAMES = (("same_as", "same-as"), ("conflicts", "conflicts-with"),
                    ("updates", "updates"))
 
 
-def store_stats(one: Callable[[str, Sequence[Any]], int],
-                rows: Callable[[str], Iterable[Sequence[Any]]], mark: str) -> dict[str, int]:
-    """``Store.stats`` for a SQL backend: ``one`` answers a count query, ``rows`` any
-    query, ``mark`` is its parameter placeholder."""
+def store_stats(query: Callable[[str, Sequence[Any]], Iterable[Sequence[Any]]],
+                mark: str) -> dict[str, int]:
+    """``Store.stats`` for a SQL backend: ``query`` runs a statement with its parameters
+    and returns the rows, ``mark`` is the backend's parameter placeholder."""
+    def one(sql: str, *params: Any) -> int:
+        return int(next(iter(query(sql, params)))[0])
+
     cur_st = ("SELECT count(*) FROM statements s JOIN articles a ON a.id = s.article_id "
               f"WHERE a.current = 1 AND s.kind = {mark}")
     out = {
-        "articles": one("SELECT count(*) FROM articles WHERE current = 1", ()),
-        "versions": one("SELECT count(*) FROM articles", ()),
-        "quotes": one(cur_st, ("quote",)),
-        "claims": one(cur_st, ("claim",)),
+        "articles": one("SELECT count(*) FROM articles WHERE current = 1"),
+        "versions": one("SELECT count(*) FROM articles"),
+        "quotes": one(cur_st, "quote"),
+        "claims": one(cur_st, "claim"),
         "sources": one("SELECT count(DISTINCT h.source_id) FROM hops h JOIN statements s "
                        "ON s.id = h.statement_id JOIN articles a ON a.id = s.article_id "
-                       "WHERE a.current = 1", ()),
+                       "WHERE a.current = 1"),
     }
     by_kind = {str(k): int(n) for k, n in
-               rows(f"SELECT l.kind, count(*) {CURRENT_LINKS} GROUP BY l.kind")}
+               query(f"SELECT l.kind, count(*) {CURRENT_LINKS} GROUP BY l.kind", ())}
     out["links"] = sum(by_kind.values())
     for name, kind in LINK_KIND_NAMES:
         out[name] = by_kind.get(kind, 0)

@@ -543,8 +543,7 @@ class SQLiteStore(Store):
         return self._db.execute("SELECT 1 FROM articles LIMIT 1").fetchone() is None
 
     def stats(self) -> dict[str, int]:
-        return store_stats(lambda sql, params: int(self._db.execute(sql, params).fetchone()[0]),
-                           lambda sql: self._db.execute(sql).fetchall(), "?")
+        return store_stats(lambda sql, params: self._db.execute(sql, params).fetchall(), "?")
 
 
 def _split_sql(script: str) -> list[str]:
