@@ -21,6 +21,12 @@ def trusted(cls: type[_M], **values: Any) -> _M:
     What ``cls.model_construct(**values)`` builds, without its per-field Python loop
     (aliases, defaults): for models built by the thousand in the extractors.
     """
+    return built(cls, values)
+
+
+def built(cls: type[_M], values: dict[str, Any]) -> _M:
+    """:func:`trusted` of a dict of values (which the model then owns): called from
+    compiled code, this spares repacking the values as keyword arguments."""
     m = cls.__new__(cls)
     object.__setattr__(m, "__dict__", values)
     object.__setattr__(m, "__pydantic_fields_set__", set(values))
@@ -41,4 +47,6 @@ def replaced(m: _M, **updates: Any) -> _M:
     """``m`` with ``updates`` applied: ``m.model_copy(update=...)`` without its per-call
     overhead, for models copied by the thousand in the extractors. The values must be
     valid for their fields, as with ``model_copy``."""
-    return trusted(type(m), **{**m.__dict__, **updates})
+    values = m.__dict__.copy()
+    values.update(updates)
+    return built(type(m), values)

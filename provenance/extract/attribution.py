@@ -85,19 +85,24 @@ class Tok:
         self.text = text
         self.start = start
         self.end = end
-        self.low = text.casefold()
-        self.cap, self.word = _CHAR_KINDS.get(text[0]) or _char_kinds(text[0])
+        self.low, self.cap, self.word = _TOK_KINDS.get(text) or _tok_kinds(text)
 
     def __repr__(self) -> str:
         return f"Tok({self.text!r}, {self.start}, {self.end})"
 
 
-_CHAR_KINDS: Final[dict[str, tuple[bool, bool]]] = {}  # first character → (cap, word), memoised
+# token text → (folded, capitalised or a number, a word), memoised: tokens repeat
+_TOK_KINDS: Final[dict[str, tuple[str, bool, bool]]] = {}
+_TOK_KINDS_MAX: Final = 65536
 
 
-def _char_kinds(c: str) -> tuple[bool, bool]:
-    """Whether a token opening with ``c`` is capitalised (or a number), and a word."""
-    kinds = _CHAR_KINDS[c] = (c.isupper() or c.isdigit(), c.isalnum())  # QUOTE_MARK: not alnum
+def _tok_kinds(text: str) -> tuple[str, bool, bool]:
+    """A token's folded form, whether it opens capitalised (or with a digit), and whether
+    it opens with a letter or digit (:data:`QUOTE_MARK` does not)."""
+    if len(_TOK_KINDS) >= _TOK_KINDS_MAX:
+        _TOK_KINDS.clear()  # a bound on memory, not an eviction policy
+    c = text[0]
+    kinds = _TOK_KINDS[text] = (text.casefold(), c.isupper() or c.isdigit(), c.isalnum())
     return kinds
 
 

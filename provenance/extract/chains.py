@@ -34,6 +34,7 @@ from provenance.extract.attribution import (
     Attribution,
     Context,
     Found,
+    TriggerIndex,
     attribute,
     classify,
     np_backward,
@@ -482,7 +483,7 @@ def run(ex: Extraction) -> Extraction:
     with_figures = {k for c in ex.claims
                     if (k := _sentence_at(starts, sents, c.figure.start)) is not None}
     _sentence_chains(sents, with_figures)
-    quotes = _quote_chains(ex, sents, starts, paras, masks, mstarts, ctx)
+    quotes = _quote_chains(ex, sents, starts, paras, masks, mstarts, ctx, index)
     claims = _claim_chains(ex, quotes, sents, starts, paras)
     return replaced(ex, quotes=quotes, claims=claims)
 
@@ -575,7 +576,8 @@ def _sentence_at(starts: list[int], sents: list[_Sentence], pos: int) -> int | N
 
 def _quote_chains(ex: Extraction, sents: list[_Sentence], starts: list[int],
                   paras: list[tuple[int, int]], masks: list[tuple[int, int]],
-                  mstarts: list[int], ctx: Context) -> list[Quote]:
+                  mstarts: list[int], ctx: Context,
+                  index: TriggerIndex | None = None) -> list[Quote]:
     doc = ex.document
     headings = _headings(doc, paras)
     # speaker frames: (position, speaker, outlets) from sentences without quotes
@@ -623,7 +625,7 @@ def _quote_chains(ex: Extraction, sents: list[_Sentence], starts: list[int],
         if s0 is not None and s0 == s1 and (lo, hi) == (sents[s0].start, sents[s0].end):
             att = sents[s0].att  # the quote's own sentence, already read
         else:
-            att = attribute(doc.text, lo, hi, ctx, _masks_in(masks, mstarts, lo, hi))
+            att = attribute(doc.text, lo, hi, ctx, _masks_in(masks, mstarts, lo, hi), index)
         hops: Hops = []
         for hop in att.outlets():
             kept = [s for s in hop if not (q.speaker and same_entity(q.speaker, s.name))]

@@ -26,7 +26,7 @@ import re
 from typing import Final, NamedTuple
 
 from provenance.extract import events
-from provenance.extract.build import span_of
+from provenance.extract.build import empty_chain, span_of
 from provenance.extract.numbers import (
     Amount,
     TextIndex,
@@ -40,8 +40,8 @@ from provenance.extract.patterns import trie
 from provenance.extract.registry import register
 from provenance.extract.segment import doc_sentences
 from provenance.extract.triggers import lowered_hits
-from provenance.modelkit import replaced, trusted
-from provenance.models import Chain, Claim, Event, Extraction, Qualifier, Span
+from provenance.modelkit import built, replaced
+from provenance.models import Claim, Event, Extraction, Qualifier, Span
 
 MAX_SENTENCE: Final = 1500  # longer "sentences" (unsegmentable text) are read in pieces this long
 MAX_AMOUNTS: Final = 40  # amounts read per sentence: more is a table or garbage, not prose
@@ -544,13 +544,12 @@ def sentence_claims(text: str, s: int, e: int, index: TextIndex | None = None) -
         if sentence is None:
             sentence = span_of(text, s, e)
             as_of = _as_of(text, s, e)
-        out.append(trusted(
-            Claim, sentence=sentence,
-            figure=span_of(text, a.start, a.end),
-            value=a.value, low=a.low, high=a.high, qualifier=f.qualifier, what=what,
-            event=f.event or "other", place=_place(text, a, f.clause_end, s), as_of=as_of,
-            sources=Chain(),
-        ))
+        out.append(built(Claim, {
+            "sentence": sentence, "figure": span_of(text, a.start, a.end),
+            "value": a.value, "low": a.low, "high": a.high, "qualifier": f.qualifier,
+            "what": what, "event": f.event or "other",
+            "place": _place(text, a, f.clause_end, s), "as_of": as_of,
+            "sources": empty_chain()}))
         prev = (a.end, what)
     return out
 

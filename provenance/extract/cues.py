@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from provenance.extract.patterns import trie
+from provenance.extract.patterns import first_chars, trie
 
 # Verbs (and verb phrases) that introduce speech or writing, in every tense a report uses.
 _CUE_STEMS: Final = """
@@ -37,7 +37,8 @@ _MULTI: Final = [
 ]
 # Wherever two phrases can both match (followed by a word boundary), the longer one wins,
 # as in the plain alternation listing the phrases first and then words by length.
-CUE_RE: Final = re.compile(r"\b(?:" + trie(_MULTI + sorted(CUE_WORDS)) + r")\b")
+CUE_RE: Final = re.compile(first_chars(_MULTI + sorted(CUE_WORDS)) + r"\b(?:"
+                           + trie(_MULTI + sorted(CUE_WORDS)) + r")\b")
 # Verbs by which someone applies a word or phrase to something ("described them as ...").
 DESCRIBE_RE: Final = re.compile(
     r"\b(?:describ|call|term|dub|label|brand|refer|characteri[sz]|nam|dismiss|denounc)\w*\b"
@@ -61,6 +62,33 @@ NAMING_RE: Final = re.compile(
     r"|" + _NAMING_VERB + "(?:" + _NAMING_OBJECT + r")?\s+as"
     r"|sp(?:oke|eaks?|eaking)\s+of|talk(?:s|ed|ing)?\s+of)\s*$"
 )
+
+# Every match of DESCRIBE_RE and NAMING_RE holds one of these literally: a window holding
+# none cannot match, and is turned down by a few ``str`` searches instead of a regex search
+# tried at every position (tests/test_cues.py checks the lists against the patterns).
+DESCRIBE_STEMS: Final = ("describ", "call", "term", "dub", "label", "brand", "refer",
+                         "characteri", "nam", "dismiss", "denounc")
+NAMING_STEMS: Final = ("call", "term", "dub", "label", "brand", "nam", "dismiss", "describ",
+                       "characteri", "denounc", "spoke", "speak", "talk")
+
+
+def _holds_any(text: str, lo: int, hi: int, stems: tuple[str, ...]) -> bool:
+    window = text[lo:hi]
+    for stem in stems:  # noqa: SIM110 - a loop: a generator is an object per call, compiled
+        if stem in window:
+            return True
+    return False
+
+
+def describing_in(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``DESCRIBE_RE.search(text, lo, hi)``: a verb applying a word to something."""
+    return DESCRIBE_RE.search(text, lo, hi) if _holds_any(text, lo, hi, DESCRIBE_STEMS) else None
+
+
+def naming_before(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """``NAMING_RE.search(text, lo, hi)``: a naming clause ending at ``hi``."""
+    return NAMING_RE.search(text, lo, hi) if _holds_any(text, lo, hi, NAMING_STEMS) else None
+
 
 # Words an attribution puts between a subject and its verb ("Price also said").
 AUX_ADVERBS: Final = frozenset("""also previously then later again further reportedly once recently

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Final
 
-from provenance.extract.patterns import trie
+from provenance.extract.patterns import first_chars, trie
 from provenance.models import Event
 
 # Predicates after the amount ("were killed", "shot dead", "taken into custody").
@@ -95,7 +95,8 @@ def _alternation(words: dict[str, Event]) -> str:
 
 
 # a prefix tree of the predicates: like the alternation longest first, but far faster
-_PRED_RE: Final = re.compile(r"(?i:\b(" + trie(_PREDICATES) + r")\b)")
+_PRED_RE: Final = re.compile(r"(?i:" + first_chars(_PREDICATES) + r"\b(" + trie(_PREDICATES)
+                             + r")\b)")
 _SHOT_AT: Final = re.compile(r"(?i:shot\s+at\b)")
 _OUTCOME_RE: Final = re.compile(r"(?i:\b(" + _alternation(_OUTCOME_NOUNS) + r")\b)")
 _ROLE_RE: Final = re.compile(r"(?i:\b(" + _alternation(_ROLE_NOUNS) + r")\b)")  # not "firefighters"

@@ -22,11 +22,17 @@ from dataclasses import dataclass
 from typing import Final
 
 from provenance.extract import names, segment
-from provenance.extract.build import span_of
-from provenance.extract.cues import CUE_RE, DESCRIBE_RE, NAMING_RE, ORG_WORDS, ROLE_WORDS
+from provenance.extract.build import empty_chain, span_of
+from provenance.extract.cues import (
+    CUE_RE,
+    ORG_WORDS,
+    ROLE_WORDS,
+    describing_in,
+    naming_before,
+)
 from provenance.extract.patterns import char_positions
 from provenance.extract.registry import register
-from provenance.modelkit import replaced, validated
+from provenance.modelkit import built, replaced
 from provenance.models import Document, Extraction, Quote
 
 _MARK: Final = re.compile(r"''|[\"“”„«»‘’']")  # '' is a double mark in some archives
@@ -38,6 +44,8 @@ _LEAD_HYPHEN: Final = re.compile(r"-\s+")
 _SECOND_DASH: Final = re.compile(r"\s[–—]\s+")
 _WORD: Final = re.compile(r"\w+")
 _LABEL: Final = re.compile(r"(?:Quote|Quotation|Citation)\s*:\s*$")
+# what a describing verb applies a short quote to: "described it as", "called them the"
+_AS_OBJECT: Final = re.compile(r"(?:\bas|\bit|\bthem|\bhim|\bher|\bthis)(?:\s+(?:a|an|the))?\s*$")
 _SEP: Final = re.compile(r"[\s,.!?;:–—-]*")
 _LEFT_BOUND: Final = "([{—–-/:…"
 _RIGHT_BOUND: Final = ".,;:!?)]}—–-…"
@@ -370,7 +378,7 @@ def _attach(doc: Document, cands: list[_Cand], paras: list[tuple[int, int]]) -> 
                 cue = lc
             naming = None
             if cue is None or n_words <= 2:
-                naming = NAMING_RE.search(text, max(sent_lo, c.open_pos - 80), c.open_pos)
+                naming = naming_before(text, max(sent_lo, c.open_pos - 80), c.open_pos)
                 if naming is not None:  # "called the mine «a mass grave»", "spoke of „…“"
                     verb = _WORD.match(text, naming.start())
                     assert verb is not None
@@ -384,9 +392,8 @@ def _attach(doc: Document, cands: list[_Cand], paras: list[tuple[int, int]]) -> 
                 if text[ppe - 1] == ":":
                     cue = _left_cue(text, pps, ppe)
             if n_words <= 2:
-                desc = DESCRIBE_RE.search(text, max(sent_lo, c.open_pos - 80), c.open_pos)
-                as_ok = desc is not None and re.search(
-                    r"(?:\bas|\bit|\bthem|\bhim|\bher|\bthis)(?:\s+(?:a|an|the))?\s*$", left)
+                desc = describing_in(text, max(sent_lo, c.open_pos - 80), c.open_pos)
+                as_ok = desc is not None and _AS_OBJECT.search(left) is not None
                 whole = right_attached and not left.strip(" –—-")
                 split_tail = (prev_kept is not None and prev_kept.para == c.para and not left
                               and _tag_between(text, prev_kept.close_end, c.open_pos))
@@ -404,9 +411,11 @@ def _attach(doc: Document, cands: list[_Cand], paras: list[tuple[int, int]]) -> 
             continue
         if cue is None and n_words <= 2 and not split_tail:
             continue
-        out.append(validated(Quote, {
-            "span": span_of(doc.text, c.start, c.end),
-            "cue": span_of(doc.text, cue[0], cue[1]) if cue else None}))
+        out.append(built(Quote, {
+            "span": span_of(doc.text, c.start, c.end), "speaker": None, "speaker_role": None,
+            "speaker_mention": None,
+            "cue": span_of(doc.text, cue[0], cue[1]) if cue else None,
+            "sources": empty_chain()}))
         prev_kept = c
     return out
 
