@@ -32,3 +32,30 @@ def test_builders_refuse_what_the_validator_refuses() -> None:
         source_of("X", "planet")
     with pytest.raises(ValidationError):
         chain_of([["not a source"]])  # type: ignore[list-item]
+
+
+def test_extracted_models_set_every_field() -> None:
+    """``built`` takes every field from its caller (no defaults are filled in): each
+    model the stages make from the seeds holds all of its class's fields."""
+    from pathlib import Path
+
+    from pydantic import BaseModel
+
+    from provenance.ingest.text import document_from_text
+    from provenance.pipeline import extract_document
+
+    def walk(m: object) -> list[BaseModel]:
+        if isinstance(m, BaseModel):
+            return [m, *(x for v in m.__dict__.values() for x in walk(v))]
+        if isinstance(m, list):
+            return [x for v in m for x in walk(v)]
+        return []
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    seen: set[str] = set()
+    for path in seeds:
+        ex = extract_document(document_from_text(path.read_text(encoding="utf-8"), id=path.stem))
+        for m in walk(ex):
+            assert list(m.__dict__) == list(type(m).model_fields), type(m).__name__
+            seen.add(type(m).__name__)
+    assert {"Quote", "Claim", "Span", "Source", "Chain"} <= seen

@@ -22,17 +22,15 @@ def span_of(text: str, start: int, end: int) -> Span:
     Checked here (the arguments' types are declared, so only the bounds are left to
     check) rather than by the model's validator, which costs half as much again; values
     the validator would refuse still go to it, for its error."""
-    if start >= 0 and end >= 0:
-        return built(Span, {"start": start, "end": end, "text": text[start:end]})
-    return validated(Span, {"start": start, "end": end, "text": text[start:end]})
+    values = {"start": start, "end": end, "text": text[start:end]}
+    return built(Span, values) if start >= 0 and end >= 0 else validated(Span, values)
 
 
 def source_of(name: str, kind: str = "unknown", mention: Span | None = None) -> Source:
     """``Source.of(name, kind, mention)``, checked as :func:`span_of` is: a ``kind`` the
     validator would refuse goes to it, for its error."""
-    if kind in _SOURCE_KINDS:
-        return built(Source, {"name": name, "kind": kind, "mention": mention})
-    return validated(Source, {"name": name, "kind": kind, "mention": mention})
+    values = {"name": name, "kind": kind, "mention": mention}
+    return built(Source, values) if kind in _SOURCE_KINDS else validated(Source, values)
 
 
 def chain_of(hops: list[list[Source]]) -> Chain:

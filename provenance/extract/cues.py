@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from provenance.extract.patterns import first_chars, trie
+from provenance.extract.patterns import trie
 
 # Verbs (and verb phrases) that introduce speech or writing, in every tense a report uses.
 _CUE_STEMS: Final = """
@@ -37,12 +37,11 @@ _MULTI: Final = [
 ]
 # Wherever two phrases can both match (followed by a word boundary), the longer one wins,
 # as in the plain alternation listing the phrases first and then words by length.
-CUE_RE: Final = re.compile(first_chars(_MULTI + sorted(CUE_WORDS)) + r"\b(?:"
-                           + trie(_MULTI + sorted(CUE_WORDS)) + r")\b")
+CUE_RE: Final = re.compile(r"\b(?:" + trie(_MULTI + sorted(CUE_WORDS)) + r")\b")
 # Verbs by which someone applies a word or phrase to something ("described them as ...").
-DESCRIBE_RE: Final = re.compile(
-    r"\b(?:describ|call|term|dub|label|brand|refer|characteri[sz]|nam|dismiss|denounc)\w*\b"
-)
+_DESCRIBE_VERBS: Final = ("describ", "call", "term", "dub", "label", "brand", "refer",
+                          "characteri[sz]", "nam", "dismiss", "denounc")
+DESCRIBE_RE: Final = re.compile(r"\b(?:" + "|".join(_DESCRIBE_VERBS) + r")\w*\b")
 
 # A short quote someone is said to have used, ending a naming clause: "called the mine «…»",
 # "calls this sum „…“", "described them as '…'", "spoke of „…“" -- with an object or "as", so not
@@ -66,8 +65,7 @@ NAMING_RE: Final = re.compile(
 # Every match of DESCRIBE_RE and NAMING_RE holds one of these literally: a window holding
 # none cannot match, and is turned down by a few ``str`` searches instead of a regex search
 # tried at every position (tests/test_cues.py checks the lists against the patterns).
-DESCRIBE_STEMS: Final = ("describ", "call", "term", "dub", "label", "brand", "refer",
-                         "characteri", "nam", "dismiss", "denounc")
+DESCRIBE_STEMS: Final = tuple(v.partition("[")[0] for v in _DESCRIBE_VERBS)
 NAMING_STEMS: Final = ("call", "term", "dub", "label", "brand", "nam", "dismiss", "describ",
                        "characteri", "denounc", "spoke", "speak", "talk")
 
