@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -32,6 +33,28 @@ def test_schema_is_migrated_once(tmp_path: Path) -> None:
     con = sqlite3.connect(db)
     assert con.execute("SELECT count(*) FROM schema_version").fetchone()[0] == len(MIGRATIONS)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_open_waits_for_a_writer_before_switching_to_wal(tmp_path: Path) -> None:
+    """The WAL switch reads, then upgrades to a write lock, and SQLite does not wait on
+    that upgrade: a writer holding a rollback-journal file must delay the open, not fail it
+    (two processes opening a new store at once are in just this position)."""
+    db = tmp_path / "p.db"
+    writer = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    writer.execute("CREATE TABLE t (x)")
+    writer.execute("BEGIN IMMEDIATE")  # holds a reserved lock
+    writer.execute("INSERT INTO t VALUES (1)")
+    release = threading.Timer(0.3, lambda: writer.execute("COMMIT"))
+    release.start()
+    try:
+        with SQLiteStore(db) as store:
+            assert store.schema_version == len(MIGRATIONS)
+    finally:
+        release.join()
+        writer.close()
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert con.execute("SELECT x FROM t").fetchall() == [(1,)]
 
 
 def test_open_missing_without_create_is_store_error(tmp_path: Path) -> None:

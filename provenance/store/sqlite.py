@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -145,6 +146,26 @@ def _fts_query(words: Sequence[str]) -> str:
     return " OR ".join(f'"{w}"' for w in sorted(clean) if w)
 
 
+def _enable_wal(db: sqlite3.Connection) -> None:
+    """Switch the file to the WAL journal, retrying while another connection holds a lock.
+
+    The switch reads the file, then upgrades to a write lock, and SQLite does not call
+    the busy handler for that upgrade, so two processes opening a new file at once would
+    otherwise see "database is locked". Once the file is WAL, the pragma is a no-op.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() + pause > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.25)
+
+
 class SQLiteStore(Store):
     """A corpus in one SQLite file."""
 
@@ -156,7 +177,7 @@ class SQLiteStore(Store):
             self._db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000,
                                        isolation_level=None, check_same_thread=False)
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self._db.execute("PRAGMA journal_mode = WAL")
+            _enable_wal(self._db)
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._db.execute("PRAGMA foreign_keys = ON")
             self._depth = 0
