@@ -34,12 +34,12 @@ def build(dest: Path) -> tuple[Path | None, str]:
     return site, ""
 
 
-def measure(site: Path, shared: Path, step: int, repeat: int) -> dict[str, Any]:
+def measure(site: Path, shared: Path, step: int, repeat: int, jobs: int = 1) -> dict[str, Any]:
     """Run this module against ``site`` in a child process; its figures, or ``{"error"}``."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join((str(site), str(ROOT)))}
     # absolute: the child runs elsewhere, where a relative ``../shared`` is not there
     cmd = [sys.executable, "-m", "bench.compiled", "--shared", str(shared.resolve()), "--step",
-           str(step), "--repeat", str(repeat)]
+           str(step), "--repeat", str(repeat), "--jobs", str(jobs)]
     # run from the scratch directory: ``-m`` puts the working directory first on sys.path
     proc = subprocess.run(cmd, env=env, cwd=site.parent, capture_output=True, text=True,
                           check=False)
@@ -68,10 +68,11 @@ def _child(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, required=True)
     ap.add_argument("--step", type=int, default=1)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--jobs", type=int, default=1, help="also time this many worker processes")
     args = ap.parse_args(argv)
 
     from bench import corpus
-    from bench.run import RATIO_PAIRS, bare_scan, extract_all, paired_ratio
+    from bench.run import RATIO_PAIRS, bare_scan, extract_all, median_times, paired_ratio
     from provenance.extract import attribution
     from provenance.ingest.text import document_from_text
 
@@ -79,6 +80,9 @@ def _child(argv: list[str] | None = None) -> int:
     docs = [document_from_text(t, id=f"real-{i}") for i, t in enumerate(texts)]
     _, cpu, scan_cpu, ratio = paired_ratio(lambda: extract_all(docs, 1), lambda: bare_scan(texts),
                                            max(args.repeat, RATIO_PAIRS))
+    jobs_wall = jobs_cpu = 0.0
+    if args.jobs > 1:
+        jobs_wall, jobs_cpu, _ = median_times(lambda: extract_all(docs, args.jobs), args.repeat)
     print(json.dumps({
         "compiled": not attribution.__file__.endswith(".py"),
         "articles": len(docs),
@@ -86,6 +90,9 @@ def _child(argv: list[str] | None = None) -> int:
         "cpu": cpu,
         "scan_cpu": scan_cpu,
         "ratio": ratio,
+        "jobs": args.jobs,
+        "jobs_wall": jobs_wall,
+        "jobs_cpu": jobs_cpu,
         "digest": digest(docs),
     }))
     return 0

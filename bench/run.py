@@ -140,6 +140,17 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**MISSED**"
 
 
+# The extraction targets are judged on the build ``pip install .`` installs (compiled);
+# the pure-Python build (the editable dev install, and the fallback without a C compiler)
+# is measured beside it, its figures in full, and its verdict says which build it is.
+FALLBACK_TARGET = "none: the pure fallback"
+
+
+def fallback_verdict(ok: bool) -> str:
+    """The verdict of a pure-build figure against the target the installed build answers."""
+    return "would meet" if ok else "short of the installed build's target"
+
+
 def bare_scan(texts: list[str]) -> int:
     """Count quotation marks and cue words over ``texts``."""
     return sum(1 for t in texts for _ in BARE_SCAN.finditer(t))
@@ -205,8 +216,9 @@ def bench_extraction(report: Report, label: str, texts: list[str], repeat: int,
             report.add(f"extraction, {label} ({n:,} articles, {mb:.1f} MB), pure Python "
                        "(the editable dev install), one process",
                        f"{cpu_rate:,.0f} articles per CPU-s, {mb / cpu:.2f} MB per CPU-s "
-                       f"(wall: {rate:,.0f} articles/s, {t:.1f} s)", "≥ 500/s per core",
-                       verdict(cpu_rate >= 500) if n >= 200 else "too few articles to judge")
+                       f"(wall: {rate:,.0f} articles/s, {t:.1f} s)", FALLBACK_TARGET,
+                       fallback_verdict(cpu_rate >= 500) if n >= 200
+                       else "too few articles to judge")
         else:
             report.add(f"extraction, {label}, --jobs {jobs}",
                        f"{rate:,.0f} articles/s, {mb / t:.2f} MB/s wall ({t:.1f} s; "
@@ -219,8 +231,7 @@ def bench_extraction(report: Report, label: str, texts: list[str], repeat: int,
                f"the scans before and after it; ratio of the medians "
                f"{cpu1 / max(scan_cpu, 1e-9):,.1f}×; "
                f"scan: {n / max(scan_cpu, 1e-9):,.0f} articles per CPU-s)",
-               "≤ 20×",
-               verdict(ratio <= 20))
+               FALLBACK_TARGET, fallback_verdict(ratio <= 20))
     if profile and (cpu_rate < 500 or ratio > 20):
         sample = docs[:: max(1, n // 500)]
         report.profiles.append((f"extraction, {label}, CPU time per stage ({len(sample)} "
@@ -230,13 +241,14 @@ def bench_extraction(report: Report, label: str, texts: list[str], repeat: int,
 
 
 def bench_compiled(report: Report, shared: Path, step: int, repeat: int,
-                   texts: list[str]) -> None:
+                   texts: list[str], jobs: int) -> None:
     """The same real-article extraction with the mypyc-compiled build (what ``pip install .``
     installs; ``make compiled``), in a child process; its output must be identical to the
     pure build's."""
     with tempfile.TemporaryDirectory(prefix="provenance-compiled-") as tmp:
         site, why = compiled.build(Path(tmp))
-        got = compiled.measure(site, shared, step, repeat) if site else {"error": why}
+        got: dict[str, Any] = (compiled.measure(site, shared, step, repeat, jobs) if site
+                               else {"error": why})
     if "error" in got or not got.get("compiled"):
         report.note(f"compiled build not measured: {got.get('error', 'modules not compiled')}")
         return
@@ -251,6 +263,12 @@ def bench_compiled(report: Report, shared: Path, step: int, repeat: int,
                "installs), one process",
                f"{rate:,.0f} articles per CPU-s, {mb / cpu:.2f} MB per CPU-s",
                "≥ 500/s per core", verdict(rate >= 500))
+    if got.get("jobs", 1) > 1:
+        wall, workers_cpu = got["jobs_wall"], got["jobs_cpu"]
+        report.add(f"extraction, real, compiled build, --jobs {got['jobs']}",
+                   f"{n / wall:,.0f} articles/s, {mb / wall:.2f} MB/s wall ({wall:.1f} s; "
+                   f"{n / max(workers_cpu, 1e-9):,.0f} articles per CPU-s incl. workers)",
+                   "", "")
     report.add("extraction / bare scan (CPU time), real, compiled build",
                f"{ratio:,.1f}× (median of {max(repeat, RATIO_PAIRS)} paired runs as above; "
                f"ratio of the medians {cpu / max(got['scan_cpu'], 1e-9):,.1f}×; "
@@ -397,7 +415,7 @@ def main(argv: list[str] | None = None) -> int:
     real_texts = [a.text for a in real[:: cfg["real_step"]]]
     bench_extraction(report, "real", real_texts, repeat, jobs_list, not args.no_profile)
     if not args.no_compiled and scale != "seeds":
-        bench_compiled(report, shared, cfg["real_step"], repeat, real_texts)
+        bench_compiled(report, shared, cfg["real_step"], repeat, real_texts, args.jobs)
 
     with tempfile.TemporaryDirectory(prefix="provenance-bench-") as tmp:
         work = Path(tmp)

@@ -160,12 +160,13 @@ class Extracted:
 def extract_pool(pool: list[str], n: int, jobs: int, seed: int = 16) -> list[Extracted]:
     """``n`` synthetic articles extracted once, to be replayed by :func:`replay_run`."""
     from provenance.link import statements_of, topic_terms
+    from provenance.models import Extraction
     from provenance.parallel import extract_many
 
     docs = (document_from_text(a.text, id=a.name)
             for a in corpus.synthetic_articles(pool, n, seed=seed))
     return [Extracted(x.document, x.extractor, statements_of(x), topic_terms(x.document))
-            for x in extract_many(docs, jobs=jobs) if hasattr(x, "document")]
+            for x in extract_many(docs, jobs=jobs) if isinstance(x, Extraction)]
 
 
 _WORD = re.compile(r"\b[A-Za-z]{4,}\b")

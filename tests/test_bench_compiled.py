@@ -27,3 +27,16 @@ def test_child_gets_an_absolute_corpus_path(monkeypatch: pytest.MonkeyPatch,
     given = Path(seen["cmd"][seen["cmd"].index("--shared") + 1])
     assert given.is_absolute() and given == (tmp_path / "../shared").resolve()
     assert Path(seen["cwd"]) == tmp_path / "scratch"
+
+
+def test_child_is_asked_for_the_worker_count(monkeypatch: pytest.MonkeyPatch,
+                                             tmp_path: Path) -> None:
+    seen: dict[str, list[str]] = {}
+
+    def fake_run(cmd: list[str], **kwargs: Any) -> subprocess.CompletedProcess[str]:
+        seen["cmd"] = cmd
+        return subprocess.CompletedProcess(cmd, 0, stdout='{"jobs": 2}\n', stderr="")
+
+    monkeypatch.setattr(compiled.subprocess, "run", fake_run)
+    assert compiled.measure(tmp_path / "site", tmp_path, 1, 1, jobs=2) == {"jobs": 2}
+    assert seen["cmd"][seen["cmd"].index("--jobs") + 1] == "2"
