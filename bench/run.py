@@ -151,6 +151,13 @@ def fallback_verdict(ok: bool) -> str:
     return "would meet" if ok else "short of the installed build's target"
 
 
+def pooled_figures(n: int, mb: float, wall: float, cpu: float) -> str:
+    """Throughput of ``n`` articles (``mb`` MB) extracted by a worker pool in ``wall``
+    seconds and ``cpu`` CPU seconds, the workers' included."""
+    return (f"{n / wall:,.0f} articles/s, {mb / wall:.2f} MB/s wall ({wall:.1f} s; "
+            f"{n / max(cpu, 1e-9):,.0f} articles per CPU-s incl. workers)")
+
+
 def bare_scan(texts: list[str]) -> int:
     """Count quotation marks and cue words over ``texts``."""
     return sum(1 for t in texts for _ in BARE_SCAN.finditer(t))
@@ -220,10 +227,7 @@ def bench_extraction(report: Report, label: str, texts: list[str], repeat: int,
                        fallback_verdict(cpu_rate >= 500) if n >= 200
                        else "too few articles to judge")
         else:
-            report.add(f"extraction, {label}, --jobs {jobs}",
-                       f"{rate:,.0f} articles/s, {mb / t:.2f} MB/s wall ({t:.1f} s; "
-                       f"{n / max(cpu, 1e-9):,.0f} articles per CPU-s incl. workers)", "",
-                       "")
+            report.add(f"extraction, {label}, --jobs {jobs}", pooled_figures(n, mb, t, cpu))
         if failed:
             report.note(f"{failed} of {n} {label} articles failed extraction (--jobs {jobs})")
     report.add(f"extraction / bare scan (CPU time), {label}, pure Python",
@@ -264,11 +268,8 @@ def bench_compiled(report: Report, shared: Path, step: int, repeat: int,
                f"{rate:,.0f} articles per CPU-s, {mb / cpu:.2f} MB per CPU-s",
                "≥ 500/s per core", verdict(rate >= 500))
     if got.get("jobs", 1) > 1:
-        wall, workers_cpu = got["jobs_wall"], got["jobs_cpu"]
         report.add(f"extraction, real, compiled build, --jobs {got['jobs']}",
-                   f"{n / wall:,.0f} articles/s, {mb / wall:.2f} MB/s wall ({wall:.1f} s; "
-                   f"{n / max(workers_cpu, 1e-9):,.0f} articles per CPU-s incl. workers)",
-                   "", "")
+                   pooled_figures(n, mb, got["jobs_wall"], got["jobs_cpu"]))
     report.add("extraction / bare scan (CPU time), real, compiled build",
                f"{ratio:,.1f}× (median of {max(repeat, RATIO_PAIRS)} paired runs as above; "
                f"ratio of the medians {cpu / max(got['scan_cpu'], 1e-9):,.1f}×; "
